@@ -1,0 +1,44 @@
+/**
+ * The one table of error codes. Every refusal the API gives is one of these, with a Chinese
+ * message a member can read. Handlers throw `ApiError`; the router turns it into the reply.
+ */
+export const ERRORS = {
+  INVALID_INPUT: '填写的内容有误，请检查后再试',
+  UNKNOWN_ACTION: '不支持的操作',
+  UNAUTHENTICATED: '无法识别您的微信身份，请重新进入小程序',
+  FORBIDDEN: '您没有权限进行此操作',
+  NOT_FOUND: '内容不存在或已下线',
+  CONFLICT: '内容已被他人修改，请刷新后再试',
+  REQUEST_IN_PROGRESS: '上一次提交还在处理中，请稍候',
+  INVALID_STATE: '当前状态下不能进行此操作',
+  INTERNAL: '服务开小差了，请稍后再试',
+  NETWORK: '网络不给力，请检查网络后重试',
+} as const
+
+export type ErrorCode = keyof typeof ERRORS
+
+export interface ApiErrorBody {
+  code: ErrorCode
+  message: string
+  /** Field-level details for INVALID_INPUT: path → Chinese message. */
+  fields?: Record<string, string>
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  readonly fields?: Record<string, string>
+  constructor(code: ErrorCode, message: string = ERRORS[code], fields?: Record<string, string>) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.fields = fields
+  }
+  toBody(): ApiErrorBody {
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message }
+  }
+}
+
+/** What the api function answers: never throws across the wire, always this envelope. */
+export type ApiReply<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }

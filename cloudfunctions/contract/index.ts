@@ -1,0 +1,4 @@
+export * from './actions'
+export * from './errors'
+export * from './notice'
+export * from './me'
