@@ -1,0 +1,199 @@
+import type { NoticeRecord } from '../../cloudfunctions/domain/notice'
+import {
+  addDays,
+  atLocal,
+  chineseDate,
+  chineseDateWithWeekday,
+  dayOf,
+  nextWeekday,
+} from '../../cloudfunctions/domain/time'
+import type { BindingRecord, GrantRecord, MemberRecord } from '../../cloudfunctions/store/records'
+
+/**
+ * Demo data for the local cloud: the centre's notice of its events (three shows and the
+ * ping-pong booking) with every date relative to `now` in Beijing time, and one dev identity per
+ * kind of user. Never part of a deployed function.
+ */
+export type DevRole = 'member' | 'unverified' | 'staff' | 'checker' | 'admin'
+
+export interface DevIdentity {
+  openid: string
+  role: DevRole
+  name: string
+  phone: string
+}
+
+export interface DemoData {
+  collections: Record<string, Record<string, unknown>[]>
+  identities: DevIdentity[]
+}
+
+export const CENTRE = {
+  name: '省职工服务中心',
+  address: '杭州市西湖区学院路107号',
+  phone: '0571-56000319',
+}
+
+const SEEDER = 'seed'
+
+export function demoData(now: Date): DemoData {
+  const today = dayOf(now)
+  const signupDay = addDays(today, 1)
+  const acrobatics = nextWeekday(now, 1, 8)
+  const childrensShow = addDays(acrobatics, 1)
+  const tea = addDays(acrobatics, 5)
+  const pingPongLast = addDays(signupDay, 29)
+  const contact = `${CENTRE.name}\n地址：${CENTRE.address}\n咨询电话：${CENTRE.phone}（工作日）`
+
+  const notice = (
+    id: string,
+    fields: Pick<NoticeRecord, 'title' | 'body' | 'status' | 'publishAt'> & { pinned?: boolean },
+    createdAt: Date,
+  ): NoticeRecord => ({
+    _id: id,
+    posterFileId: null,
+    pinned: false,
+    version: 1,
+    createdAt,
+    updatedAt: createdAt,
+    createdBy: SEEDER,
+    updatedBy: SEEDER,
+    ...fields,
+  })
+
+  const twoDaysAgo = atLocal(addDays(today, -2), '09:00')
+  const yesterday = atLocal(addDays(today, -1), '10:00')
+  const threeHoursAgo = new Date(now.getTime() - 3 * 3600_000)
+
+  const notices: NoticeRecord[] = [
+    notice(
+      'notice-events',
+      {
+        title: `${CENTRE.name}近期公益活动报名通知`,
+        status: 'published',
+        publishAt: twoDaysAgo,
+        pinned: true,
+        body: [
+          `为丰富职工文化生活，${CENTRE.name}近期推出以下免费公益活动：`,
+          `一、杂技剧《山水相依》\n时间：${chineseDateWithWeekday(acrobatics)} 19:30\n地点：杭州运河大剧院\n报名截止后统一抽签。`,
+          `二、杂技儿童剧《森林奇境》\n时间：${chineseDateWithWeekday(childrensShow)} 19:00\n地点：杭州运河大剧院\n儿童须由一名家长陪同，同行人与报名人一同抽签。`,
+          `三、"六月风荷"行香茶会\n时间：${chineseDateWithWeekday(tea)} 14:15\n地点：杭州茗庐茶文化体验馆\n名额有限。`,
+          `四、乒乓球场地预约\n时间：${chineseDate(signupDay)}至${chineseDate(pingPongLast)}，每天12:00–20:30\n地点：${CENTRE.name}三楼展厅\n按时段预约。`,
+          `报名时间：${chineseDate(signupDay)}\n报名对象：我省工会会员\n报名方式请关注后续通知。`,
+          contact,
+        ].join('\n\n'),
+      },
+      twoDaysAgo,
+    ),
+    notice(
+      'notice-acrobatics',
+      {
+        title: '杂技剧《山水相依》',
+        status: 'published',
+        publishAt: yesterday,
+        body: [
+          `演出时间：${chineseDateWithWeekday(acrobatics)} 19:30\n演出地点：杭州运河大剧院`,
+          `报名时间：${chineseDate(signupDay)}起\n报名对象：我省工会会员\n报名截止后统一抽签，中签结果将通过消息通知。`,
+          contact,
+        ].join('\n\n'),
+      },
+      yesterday,
+    ),
+    notice(
+      'notice-ping-pong',
+      {
+        title: '乒乓球场地预约',
+        status: 'published',
+        publishAt: threeHoursAgo,
+        body: [
+          `开放时间：${chineseDate(signupDay)}至${chineseDate(pingPongLast)}，每天12:00–20:30\n地点：${CENTRE.name}三楼展厅`,
+          '预约对象：我省工会会员，免费。\n按时段预约，预约后请按时到场签到；如不能到场请提前取消。',
+          contact,
+        ].join('\n\n'),
+      },
+      threeHoursAgo,
+    ),
+    notice(
+      'notice-tea',
+      {
+        title: '"六月风荷"行香茶会',
+        status: 'published',
+        publishAt: atLocal(addDays(today, 2), '09:00'),
+        body: [
+          `活动时间：${chineseDateWithWeekday(tea)} 14:15\n活动地点：杭州茗庐茶文化体验馆`,
+          `报名对象：我省工会会员\n名额有限，报名时间：${chineseDate(signupDay)}起。`,
+          contact,
+        ].join('\n\n'),
+      },
+      yesterday,
+    ),
+    notice(
+      'notice-forest',
+      {
+        title: '杂技儿童剧《森林奇境》',
+        status: 'draft',
+        publishAt: null,
+        body: [
+          `演出时间：${chineseDateWithWeekday(childrensShow)} 19:00\n演出地点：杭州运河大剧院`,
+          '报名对象：我省工会会员及其子女。儿童须由一名家长陪同，同行人与报名人一同中签或一同未中签。',
+          contact,
+        ].join('\n\n'),
+      },
+      threeHoursAgo,
+    ),
+  ]
+
+  const identities: DevIdentity[] = [
+    { openid: 'dev-member-1', role: 'member', name: '王建国', phone: '13800000001' },
+    { openid: 'dev-member-2', role: 'unverified', name: '李秀英', phone: '13800000002' },
+    { openid: 'dev-staff-1', role: 'staff', name: '陈立', phone: '13800000003' },
+    { openid: 'dev-checker-1', role: 'checker', name: '赵敏', phone: '13800000004' },
+    { openid: 'dev-admin-1', role: 'admin', name: '刘洋', phone: '13800000005' },
+  ]
+
+  const members: MemberRecord[] = [
+    {
+      _id: 'member-0001',
+      name: '王建国',
+      phone: '13800000001',
+      unit: '浙江省总工会机关工会',
+      cardNo: 'ZJ0000000001',
+      createdAt: twoDaysAgo,
+    },
+    {
+      _id: 'member-0002',
+      name: '李秀英',
+      phone: '13800000002',
+      unit: '杭州市西湖区总工会',
+      cardNo: 'ZJ0000000002',
+      createdAt: twoDaysAgo,
+    },
+  ]
+
+  // The unverified member is in the registry but not yet bound, so verification can be tried.
+  const bindings: BindingRecord[] = [
+    { _id: 'dev-member-1', memberId: 'member-0001', boundAt: yesterday },
+  ]
+
+  const grants: GrantRecord[] = [
+    { _id: 'dev-staff-1', roles: ['staff'], grantedBy: SEEDER, grantedAt: twoDaysAgo },
+    { _id: 'dev-checker-1', roles: ['checker'], grantedBy: SEEDER, grantedAt: twoDaysAgo },
+    { _id: 'dev-admin-1', roles: ['admin'], grantedBy: SEEDER, grantedAt: twoDaysAgo },
+  ]
+
+  return {
+    collections: {
+      notices: loose(notices),
+      members: loose(members),
+      bindings: loose(bindings),
+      grants: loose(grants),
+      requests: [],
+    },
+    identities,
+  }
+}
+
+/** Typed records widened to the loose documents the local cloud's seeder takes. */
+function loose<T extends object>(records: T[]): Record<string, unknown>[] {
+  return records.map((record) => Object.fromEntries(Object.entries(record)))
+}
