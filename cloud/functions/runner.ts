@@ -1,0 +1,139 @@
+import { CloudError } from '../service'
+import { functionContext, invocationEnv, newIdentity, type Caller } from './context'
+import { withEnv } from './env'
+import { FunctionLoader } from './loader'
+
+export interface RunnerOptions {
+  /** Folder of built functions: `<dir>/<name>/index.js` (+ config.json). */
+  dir: string
+  envId: string
+  appId: string
+}
+
+/** What a running invocation is known by when its SDK calls the local cloud back. */
+export interface LiveInvocation {
+  functionName: string
+  caller: Caller
+}
+
+/** SCF's default when config.json names no timeout. */
+const DEFAULT_TIMEOUT_S = 20
+/** A token stays valid a little after its invocation ends, for calls it left in flight. */
+const TOKEN_GRACE_MS = 60_000
+
+/**
+ * Runs built cloud functions in this process, each invocation with its own WeChat context
+ * (see env.ts), and answers failures the way the real service does, as a `CloudError`.
+ */
+export class FunctionRunner {
+  readonly loader: FunctionLoader
+  private readonly tokens = new Map<string, { live: LiveInvocation; expires: number }>()
+
+  constructor(private readonly options: RunnerOptions) {
+    this.loader = new FunctionLoader(options.dir)
+  }
+
+  get envId(): string {
+    return this.options.envId
+  }
+
+  /** The invocation that owns an SDK request's `wxCloudApiToken`, if it is still live. */
+  invocationOf(token: unknown): LiveInvocation | undefined {
+    if (typeof token !== 'string' || token === '') return undefined
+    const entry = this.tokens.get(token)
+    if (!entry) return undefined
+    if (entry.expires < performance.now()) {
+      this.tokens.delete(token)
+      return undefined
+    }
+    return entry.live
+  }
+
+  async invoke(name: string, event: unknown, caller: Caller): Promise<unknown> {
+    const { envId, appId } = this.options
+    const timeoutS = this.loader.exists(name)
+      ? (this.loader.config(name).timeout ?? DEFAULT_TIMEOUT_S)
+      : DEFAULT_TIMEOUT_S
+    const id = newIdentity(envId, appId, name, timeoutS * 1000)
+    const env = invocationEnv(caller, id)
+    const loaded = this.loadOrFail(name, env)
+    const vars = { ...(loaded.config.envVariables ?? {}), ...env }
+    const context = functionContext(env, id)
+    // The function gets its own copy, as it would after crossing the wire.
+    const input: unknown = JSON.parse(JSON.stringify(event ?? {}))
+    this.tokens.set(id.apiToken, { live: { functionName: name, caller }, expires: Infinity })
+    try {
+      const result = await withEnv(vars, () =>
+        withTimeout(
+          Promise.resolve().then(() => loaded.main(input, context)),
+          id.timeoutMs,
+        ),
+      )
+      return result === undefined ? null : result
+    } catch (error) {
+      if (error instanceof CloudError) throw error
+      throw new CloudError('FUNCTIONS_EXECUTE_FAIL', describe(error))
+    } finally {
+      this.tokens.set(id.apiToken, {
+        live: { functionName: name, caller },
+        expires: performance.now() + TOKEN_GRACE_MS,
+      })
+      this.sweep()
+    }
+  }
+
+  private loadOrFail(name: string, env: Record<string, string>) {
+    let loaded
+    try {
+      loaded = this.loader.load(name, (load) => withEnv(env, load))
+    } catch (error) {
+      throw new CloudError('FUNCTIONS_EXECUTE_FAIL', describe(error))
+    }
+    if (!loaded) {
+      throw new CloudError(
+        'FUNCTION_NOT_FOUND',
+        `[ResourceNotFound.Function] 云函数 ${name} 不存在 (FunctionName parameter could not be found)`,
+      )
+    }
+    return loaded
+  }
+
+  private sweep(): void {
+    const now = performance.now()
+    for (const [token, entry] of this.tokens) {
+      if (entry.expires < now) this.tokens.delete(token)
+    }
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new CloudError(
+            'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+            `Invoking task timed out after ${ms / 1000} seconds`,
+          ),
+        ),
+      ms,
+    )
+    timer.unref()
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * Production puts the thrown error's text and the function's own stack frames in the message;
+ * the runner's frames are ours, not the function's, so they are left out.
+ */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return `Error: ${String(error)}`
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim().startsWith('at ') && !line.includes(__dirname))
+    .slice(0, 5)
+  return [`Error: ${error.message}`, ...frames].join('\n')
+}
