@@ -36,6 +36,13 @@ export interface CloudContext {
   readonly baseUrl: string
   readonly clock: Clock
   readonly dataDir: string | null
+  /** The seeded dev identities (member, unverified, staff, checker, admin) for the dev pages. */
+  readonly identities: ReadonlyArray<{
+    openid: string
+    role: 'member' | 'unverified' | 'staff' | 'checker' | 'admin'
+    name: string
+    phone: string
+  }>
 }
 
 /** The local cloud's time: real time plus an offset that `POST /dev/clock` sets. */

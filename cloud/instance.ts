@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net'
+import { installClock } from './clock'
+import { createDatabaseService } from './database'
+import { demoData } from './seed'
+import { createCloudServer } from './server'
+import type { CloudContext, CloudService } from './service'
+
+export interface LocalCloudOptions {
+  /** 0 picks a free port. */
+  port: number
+  /** Data folder; null (or memory: true) keeps everything in memory. */
+  dataDir: string | null
+  memory?: boolean
+  reset?: boolean
+  seed?: boolean
+  schemaFile?: string | null
+  functionsDir?: string
+  h5Dir?: string
+}
+
+export interface LocalCloud {
+  url: string
+  port: number
+  stop(): Promise<void>
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  const clock = installClock()
+  const dataDir = opts.memory ? null : opts.dataDir
+  const database = createDatabaseService({
+    schemaFile: opts.schemaFile ?? null,
+    dataDir,
+    reset: opts.reset,
+  })
+
+  // ---- The emulated services, in routing order. Other services go in this one array. ----
+  const services: CloudService[] = [
+    database,
+    // functions, triggers, wx, storage, dev: add them here (see cloud/service.ts).
+  ]
+  // ---------------------------------------------------------------------------------------
+
+  const server = createCloudServer(services)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}`
+
+  const demo = demoData(clock.now())
+  const ctx: CloudContext = { baseUrl: url, clock, dataDir, identities: demo.identities }
+  for (const s of services) await s.start?.(ctx)
+  if (opts.seed !== false && database.isNew) database.seed(demo.collections)
+
+  let stopping: Promise<void> | null = null
+  const stop = () => {
+    stopping ??= (async () => {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Reverse order: services that write through the database stop before it.
+      for (const s of [...services].reverse()) await s.stop?.()
+    })()
+    return stopping
+  }
+  return { url, port, stop }
+}

@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { resolve } from 'node:path'
+import tcb from '@cloudbase/node-sdk'
+
+export interface StartCloudOptions {
+  /** Load the demo data (default false: an empty database with the schema's collections). */
+  seed?: boolean
+  schema?: string
+  functions?: string
+  /** A data folder instead of --memory (for persistence tests). */
+  data?: string
+  /** Extra command-line arguments. */
+  args?: string[]
+}
+
+export type CloudApp = ReturnType<typeof tcb.init>
+
+export interface TestCloud {
+  /** http://127.0.0.1:<port> */
+  url: string
+  /** http://127.0.0.1:<port>/admin, the SDK's serviceUrl */
+  adminUrl: string
+  /** The real @cloudbase/node-sdk, pointed at this local cloud. */
+  app(): CloudApp
+  /** Calls a cloud function as the given dev identity (POST /dev/fn/<name>). */
+  fn(name: string, event: unknown, openid?: string): Promise<unknown>
+  post(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown }>
+  /** Output the process printed so far, for diagnosing failures. */
+  output(): string
+  stop(): Promise<void>
+}
+
+const ROOT = resolve(__dirname, '../..')
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx')
+const URL_LINE = /http:\/\/127\.0\.0\.1:(\d+)/
+
+function waitForUrl(child: ChildProcess, log: () => string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`local cloud did not start:\n${log()}`)),
+      30_000,
+    )
+    const onData = () => {
+      const match = URL_LINE.exec(log())
+      if (match) {
+        clearTimeout(timer)
+        child.stdout?.off('data', onData)
+        resolvePromise(match[0])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`local cloud exited with ${code}:\n${log()}`))
+    })
+  })
+}
+
+export async function startCloud(opts: StartCloudOptions = {}): Promise<TestCloud> {
+  // Outside a real function the SDK first probes the Tencent metadata host on every request.
+  process.env.TENCENTCLOUD = 'true'
+  const args = ['cloud/cli.ts', '--port', '0']
+  args.push(...(opts.data ? ['--data', opts.data] : ['--memory']))
+  if (!opts.seed) args.push('--no-seed')
+  if (opts.schema) args.push('--schema', opts.schema)
+  if (opts.functions) args.push('--functions', opts.functions)
+  if (opts.args) args.push(...opts.args)
+
+  const child = spawn(TSX, args, {
+    cwd: ROOT,
+    env: { ...process.env, TZ: 'UTC', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (out += d))
+  const log = () => out
+
+  let url: string
+  try {
+    url = await waitForUrl(child, log)
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw err
+  }
+  const adminUrl = `${url}/admin`
+  let app: CloudApp | null = null
+
+  const post: TestCloud['post'] = async (path, body, headers = {}) => {
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : undefined
+    } catch {
+      // Not JSON: hand the text back as it came.
+    }
+    return { status: res.status, body: parsed }
+  }
+
+  return {
+    url,
+    adminUrl,
+    app() {
+      app ??= tcb.init({
+        env: 'local',
+        serviceUrl: adminUrl,
+        secretId: 'local-secret-id',
+        secretKey: 'local-secret-key',
+      })
+      return app
+    },
+    async fn(name, event, openid) {
+      const headers: Record<string, string> = openid ? { 'x-dev-openid': openid } : {}
+      const res = await post(`/dev/fn/${encodeURIComponent(name)}`, event, headers)
+      if (res.status !== 200) {
+        throw new Error(`/dev/fn/${name} answered ${res.status}: ${JSON.stringify(res.body)}`)
+      }
+      return res.body
+    },
+    post,
+    output: log,
+    stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+      return new Promise<void>((resolvePromise) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+        child.once('exit', () => {
+          clearTimeout(timer)
+          resolvePromise()
+        })
+        child.kill('SIGTERM')
+      })
+    },
+  }
+}
