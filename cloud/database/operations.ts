@@ -86,8 +86,8 @@ export function createOperations(deps: OperationDeps): Record<string, SdkActionH
   function updated(doc: Doc, data: Doc, merge: boolean): Doc | null {
     if (!merge) {
       if (isOperatorUpdate(data)) throw DbErrors.requestFailed('update operator complicit')
-      const { _id: _ignored, ...rest } = data
-      const next = { _id: doc._id, ...clone(rest) }
+      const next: Doc = { _id: doc._id, ...clone(data) }
+      next._id = doc._id
       return encode(next) === encode(doc) ? null : next
     }
     const modifier = isOperatorUpdate(data) ? data : { $set: data }
