@@ -1,0 +1,153 @@
+import type { NewNotice, NoticeChange, NoticeRecord } from '../domain/notice'
+import { decodeCursor, encodeCursor } from './cursor'
+import { db } from './db'
+import { asRecord, asRecords, updatedCount } from './documents'
+
+const NOTICES = 'notices'
+
+export interface NoticePage {
+  items: NoticeRecord[]
+  nextCursor?: string
+}
+
+export async function insertNotice(notice: NewNotice): Promise<NoticeRecord> {
+  const res = (await db().collection(NOTICES).add(notice)) as { id?: string; _id?: string }
+  const id = res.id ?? res._id
+  if (!id) throw new Error('insert answered no id')
+  return { _id: id, ...notice }
+}
+
+export async function getNotice(id: string): Promise<NoticeRecord | null> {
+  const res = (await db().collection(NOTICES).doc(id).get()) as { data: unknown }
+  return revive(asRecord<NoticeRecord>(res.data))
+}
+
+/**
+ * Writes a change only if the notice is still at `fromVersion`: the check and the write are one
+ * conditional update, so two staff editing at once cannot overwrite each other.
+ */
+export async function applyNoticeChange(
+  id: string,
+  fromVersion: number,
+  change: NoticeChange,
+): Promise<boolean> {
+  const res = await db().collection(NOTICES).where({ _id: id, version: fromVersion }).update(change)
+  return updatedCount(res) === 1
+}
+
+interface MemberKey {
+  p: boolean
+  t: number
+  id: string
+}
+
+function isMemberKey(value: unknown): value is MemberKey {
+  const key = value as MemberKey
+  return (
+    typeof key === 'object' &&
+    key !== null &&
+    typeof key.p === 'boolean' &&
+    typeof key.t === 'number' &&
+    typeof key.id === 'string'
+  )
+}
+
+/** Notices members may see at `now`, pinned first, then newest publish time. */
+export async function listVisible(
+  now: Date,
+  cursor: string | undefined,
+  limit: number,
+): Promise<NoticePage> {
+  const _ = db().command
+  const visible = { status: 'published', publishAt: _.lte(now) }
+  let where: object = visible
+  if (cursor) {
+    const key = decodeCursor(cursor, isMemberKey)
+    const at = new Date(key.t)
+    const sameTime = { pinned: key.p, publishAt: at, _id: _.lt(key.id) }
+    const earlier = { pinned: key.p, publishAt: _.lt(at) }
+    const after = key.p ? [sameTime, earlier, { pinned: false }] : [sameTime, earlier]
+    where = _.and([visible, _.or(after)])
+  }
+  const res = (await db()
+    .collection(NOTICES)
+    .where(where)
+    .orderBy('pinned', 'desc')
+    .orderBy('publishAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit + 1)
+    .get()) as { data: unknown }
+  return page(asRecords<NoticeRecord>(res.data).map((n) => revive(n)), limit, (last) => ({
+    p: last.pinned,
+    t: (last.publishAt ?? new Date(0)).getTime(),
+    id: last._id,
+  }))
+}
+
+interface ManageKey {
+  t: number
+  id: string
+}
+
+function isManageKey(value: unknown): value is ManageKey {
+  const key = value as ManageKey
+  return (
+    typeof key === 'object' && key !== null && typeof key.t === 'number' && typeof key.id === 'string'
+  )
+}
+
+/** Every notice, newest created first: the staff list. */
+export async function listAll(cursor: string | undefined, limit: number): Promise<NoticePage> {
+  const _ = db().command
+  let where: object = {}
+  if (cursor) {
+    const key = decodeCursor(cursor, isManageKey)
+    const at = new Date(key.t)
+    where = _.or([{ createdAt: _.lt(at) }, { createdAt: at, _id: _.lt(key.id) }])
+  }
+  const res = (await db()
+    .collection(NOTICES)
+    .where(where)
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit + 1)
+    .get()) as { data: unknown }
+  return page(asRecords<NoticeRecord>(res.data).map((n) => revive(n)), limit, (last) => ({
+    t: last.createdAt.getTime(),
+    id: last._id,
+  }))
+}
+
+/** Published notices whose time fell in [from, to): what a scheduler tick made visible. */
+export async function countBecameVisible(from: Date, to: Date): Promise<number> {
+  const _ = db().command
+  const res = (await db()
+    .collection(NOTICES)
+    .where({ status: 'published', publishAt: _.and(_.gte(from), _.lt(to)) })
+    .count()) as { total?: number }
+  return res.total ?? 0
+}
+
+function page<K extends Record<string, string | number | boolean>>(
+  rows: NoticeRecord[],
+  limit: number,
+  keyOf: (last: NoticeRecord) => K,
+): NoticePage {
+  if (rows.length <= limit) return { items: rows }
+  const items = rows.slice(0, limit)
+  return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1])) }
+}
+
+/** Dates arrive as Date from the SDK; a hand-seeded string date is tolerated too. */
+function revive(notice: NoticeRecord): NoticeRecord
+function revive(notice: NoticeRecord | null): NoticeRecord | null
+function revive(notice: NoticeRecord | null): NoticeRecord | null {
+  if (!notice) return null
+  const date = (value: Date | string | null): Date | null => (value === null ? null : new Date(value))
+  return {
+    ...notice,
+    publishAt: date(notice.publishAt),
+    createdAt: new Date(notice.createdAt),
+    updatedAt: new Date(notice.updatedAt),
+  }
+}

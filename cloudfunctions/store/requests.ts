@@ -1,0 +1,61 @@
+import type { RequestRecord } from './records'
+import { db, isDuplicateKey } from './db'
+import { asRecord, updatedCount } from './documents'
+
+const REQUESTS = 'requests'
+
+/**
+ * Claims a write by inserting its request record under a deterministic `_id`. The database's
+ * duplicate-key error, not a read before the write, decides who got there first.
+ */
+export async function claimRequest(
+  key: string,
+  action: string,
+  openid: string,
+  now: Date,
+): Promise<boolean> {
+  const record: RequestRecord = { _id: key, action, openid, status: 'pending', startedAt: now }
+  try {
+    await db().collection(REQUESTS).add(record)
+    return true
+  } catch (error) {
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
+
+export async function getRequest(key: string): Promise<RequestRecord | null> {
+  const res = (await db().collection(REQUESTS).doc(key).get()) as { data: unknown }
+  return asRecord<RequestRecord>(res.data)
+}
+
+export async function finishRequest(key: string, result: unknown, now: Date): Promise<void> {
+  const _ = db().command
+  // `_.set` stores the result whole; a plain object would be merged field by field.
+  await db()
+    .collection(REQUESTS)
+    .doc(key)
+    .update({ status: 'done', finishedAt: now, result: _.set(result ?? null) })
+}
+
+/** A failed attempt gives its claim back so that a retry runs afresh. */
+export async function releaseRequest(key: string): Promise<void> {
+  await db().collection(REQUESTS).doc(key).remove()
+}
+
+/**
+ * Takes over a claim whose holder has outlived any function timeout (it crashed or timed out);
+ * a conditional update so that only one of several retries wins it.
+ */
+export async function takeOverStaleRequest(
+  key: string,
+  staleBefore: Date,
+  now: Date,
+): Promise<boolean> {
+  const _ = db().command
+  const res = await db()
+    .collection(REQUESTS)
+    .where({ _id: key, status: 'pending', startedAt: _.lt(staleBefore) })
+    .update({ startedAt: now })
+  return updatedCount(res) === 1
+}
