@@ -1,0 +1,4 @@
+import { PageContainer } from '@/components'
+export default function P() {
+  return <PageContainer />
+}

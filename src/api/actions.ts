@@ -1,0 +1,23 @@
+import type { ActionName, RequestOf } from '@contract'
+
+/** Actions whose request names a `requestId`, i.e. the writes (an empty strict object has an index signature, hence the first test). */
+export type WriteAction = {
+  [A in ActionName]: string extends keyof RequestOf<A>
+    ? never
+    : 'requestId' extends keyof RequestOf<A>
+      ? A
+      : never
+}[ActionName]
+
+const WRITES = {
+  'notice.create': true,
+  'notice.update': true,
+  'notice.publish': true,
+  'notice.unpublish': true,
+  'notice.pin': true,
+} satisfies Record<WriteAction, true>
+
+// The record above fails to compile when the contract gains a write it does not list.
+export function isWrite(action: ActionName): action is WriteAction {
+  return Object.prototype.hasOwnProperty.call(WRITES, action)
+}

@@ -1,0 +1,7 @@
+export { call, type CallOptions } from './call'
+export { ClientError } from './errors'
+export { showError } from './show-error'
+export { useSubmit } from './use-submit'
+export { useQuery } from './use-query'
+export { usePages, type PagedAction } from './use-pages'
+export type { WriteAction } from './actions'

@@ -1,0 +1,27 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/venues/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'notice', pages: ['detail/index'] },
+    { root: 'admin', pages: ['notices/index', 'edit/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTitleText: '浙工服务',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F6F6F6',
+    backgroundTextStyle: 'light',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/activities/index', text: '活动' },
+      { pagePath: 'pages/venues/index', text: '场馆' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

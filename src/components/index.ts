@@ -1,0 +1,8 @@
+export { PageContainer } from './page-container'
+export { Card } from './card'
+export { StatusBadge, type BadgeTone } from './status-badge'
+export { LoadingState, EmptyState, ErrorState } from './states'
+export { List } from './list'
+export { Button } from './nutui'
+export { UnionHeader } from './union-header'
+export { NoticeCard } from './notice-card'

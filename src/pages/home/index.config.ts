@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '浙工服务',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})
