@@ -14,10 +14,18 @@ export type Role = (typeof ROLES)[number]
 
 /** A client request id: the same id on a retry makes the write happen once. */
 export const requestId = z
-  .string()
+  .string({ error: '缺少请求编号' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')
 
-interface ActionSpec<Req extends z.ZodType, Res> {
+/** What the generated API reference says of an action: what it does, what it answers. */
+interface ActionDoc {
+  /** 中文 · English, one line. */
+  summary: string
+  /** The response type's name as written in this contract. */
+  returns: string
+}
+
+interface ActionSpec<Req extends z.ZodType, Res> extends ActionDoc {
   roles: readonly Role[]
   write: boolean
   request: Req
@@ -26,17 +34,17 @@ interface ActionSpec<Req extends z.ZodType, Res> {
 }
 
 function read<Res>() {
-  return <Req extends z.ZodType>(roles: readonly Role[], request: Req): ActionSpec<Req, Res> => ({
-    roles,
-    write: false,
-    request,
-  })
+  return <Req extends z.ZodType>(
+    doc: ActionDoc,
+    roles: readonly Role[],
+    request: Req,
+  ): ActionSpec<Req, Res> => ({ ...doc, roles, write: false, request })
 }
 
 function write<Res>() {
-  return <Shape extends z.ZodRawShape>(roles: readonly Role[], shape: Shape) => {
+  return <Shape extends z.ZodRawShape>(doc: ActionDoc, roles: readonly Role[], shape: Shape) => {
     const request = z.strictObject({ requestId, ...shape })
-    const spec: ActionSpec<typeof request, Res> = { roles, write: true, request }
+    const spec: ActionSpec<typeof request, Res> = { ...doc, roles, write: true, request }
     return spec
   }
 }
@@ -44,39 +52,82 @@ function write<Res>() {
 const STAFF = ['staff', 'admin'] as const
 
 export const actions = {
-  'me.get': read<Me>()(['everyone'], z.strictObject({})),
+  'me.get': read<Me>()(
+    { summary: '我的：身份与角色 · Who the caller is', returns: 'Me' },
+    ['everyone'],
+    z.strictObject({}),
+  ),
 
   'notice.list': read<Page<NoticeSummary>>()(
+    {
+      summary: '公告列表（置顶在前，新的在前）· Visible notices, pinned first',
+      returns: 'Page<NoticeSummary>',
+    },
     ['everyone'],
     z.strictObject({ cursor: n.cursor, limit: n.pageLimit }),
   ),
-  'notice.get': read<Notice>()(['everyone'], z.strictObject({ id: n.noticeId })),
+  'notice.get': read<Notice>()(
+    { summary: '公告详情 · One visible notice', returns: 'Notice' },
+    ['everyone'],
+    z.strictObject({ id: n.noticeId }),
+  ),
   'notice.manageList': read<Page<ManagedNotice>>()(
+    {
+      summary: '公告管理列表（含草稿）· All notices, newest first',
+      returns: 'Page<ManagedNotice>',
+    },
     STAFF,
     z.strictObject({ cursor: n.cursor, limit: n.pageLimit }),
   ),
-  'notice.manageGet': read<ManagedNotice>()(STAFF, z.strictObject({ id: n.noticeId })),
-  'notice.create': write<ManagedNotice>()(STAFF, {
-    title: n.title,
-    body: n.body,
-    posterFileId: n.posterFileId.optional(),
-    publishAt: n.isoInstant.nullable().optional(),
-  }),
-  'notice.update': write<ManagedNotice>()(STAFF, {
-    id: n.noticeId,
-    version: z.number().int().min(1),
-    title: n.title.optional(),
-    body: n.body.optional(),
-    posterFileId: n.posterFileId.optional(),
-    publishAt: n.isoInstant.nullable().optional(),
-  }),
+  'notice.manageGet': read<ManagedNotice>()(
+    { summary: '公告管理详情 · One notice, any status', returns: 'ManagedNotice' },
+    STAFF,
+    z.strictObject({ id: n.noticeId }),
+  ),
+  'notice.create': write<ManagedNotice>()(
+    { summary: '新建公告（草稿）· Create a notice as a draft', returns: 'ManagedNotice' },
+    STAFF,
+    {
+      title: n.title,
+      body: n.body,
+      posterFileId: n.posterFileId.optional(),
+      publishAt: n.isoInstant.nullable().optional(),
+    },
+  ),
+  'notice.update': write<ManagedNotice>()(
+    {
+      summary: '编辑公告（需带上读取时的版本号）· Edit a notice from the version read',
+      returns: 'ManagedNotice',
+    },
+    STAFF,
+    {
+      id: n.noticeId,
+      version: n.version,
+      title: n.title.optional(),
+      body: n.body.optional(),
+      posterFileId: n.posterFileId.optional(),
+      publishAt: n.isoInstant.nullable().optional(),
+    },
+  ),
   /** Publishes now, or at `publishAt` when that is in the future (定时发布). */
-  'notice.publish': write<ManagedNotice>()(STAFF, {
-    id: n.noticeId,
-    publishAt: n.isoInstant.optional(),
-  }),
-  'notice.unpublish': write<ManagedNotice>()(STAFF, { id: n.noticeId }),
-  'notice.pin': write<ManagedNotice>()(STAFF, { id: n.noticeId, pinned: z.boolean() }),
+  'notice.publish': write<ManagedNotice>()(
+    {
+      summary: '发布公告（可定时）· Publish now, or at a future publishAt',
+      returns: 'ManagedNotice',
+    },
+    STAFF,
+    { id: n.noticeId, publishAt: n.isoInstant.optional() },
+  ),
+  'notice.unpublish': write<ManagedNotice>()(
+    { summary: '撤下公告 · Take a notice away from members', returns: 'ManagedNotice' },
+    STAFF,
+    { id: n.noticeId },
+  ),
+  'notice.pin': write<ManagedNotice>()(
+    { summary: '置顶或取消置顶 · Pin or unpin', returns: 'ManagedNotice' },
+    STAFF,
+    { id: n.noticeId, pinned: z.boolean({ error: '请选择是否置顶' }) },
+  ),
 } as const
 
 export type Actions = typeof actions

@@ -34,14 +34,31 @@ export interface Page<T> {
   nextCursor?: string
 }
 
-export const title = z.string().trim().min(1, '请填写标题').max(60, '标题不能超过60个字')
-export const body = z.string().trim().min(1, '请填写正文').max(5000, '正文不能超过5000个字')
+export const title = z
+  .string({ error: '请填写标题' })
+  .trim()
+  .min(1, '请填写标题')
+  .max(60, '标题不能超过60个字')
+export const body = z
+  .string({ error: '请填写正文' })
+  .trim()
+  .min(1, '请填写正文')
+  .max(5000, '正文不能超过5000个字')
 export const posterFileId = z
-  .string()
+  .string({ error: '海报图片无效' })
   .regex(/^cloud:\/\/\S+$/, '海报图片无效')
-  .max(500)
+  .max(500, '海报图片无效')
   .nullable()
-export const isoInstant = z.string().datetime({ offset: true, message: '时间格式不正确' })
-export const noticeId = z.string().min(1).max(64)
-export const cursor = z.string().max(200).optional()
-export const pageLimit = z.number().int().min(1).max(50).optional()
+export const isoInstant = z.iso.datetime({ offset: true, error: '时间格式不正确' })
+export const noticeId = z
+  .string({ error: '公告编号无效' })
+  .min(1, '公告编号无效')
+  .max(64, '公告编号无效')
+export const version = z.number({ error: '缺少版本号' }).int('版本号无效').min(1, '版本号无效')
+export const cursor = z.string({ error: '分页位置无效' }).max(200, '分页位置无效').optional()
+export const pageLimit = z
+  .number({ error: '每页条数无效' })
+  .int('每页条数无效')
+  .min(1, '每页条数至少为1')
+  .max(50, '每页条数不能超过50')
+  .optional()

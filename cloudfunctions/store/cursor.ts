@@ -16,6 +16,7 @@ export function decodeCursor<K>(cursor: string, isKey: (value: unknown) => value
   } catch {
     value = undefined
   }
-  if (!isKey(value)) throw new ApiError('INVALID_INPUT', '分页位置无效，请刷新后再试', { cursor: '分页位置无效' })
+  if (!isKey(value))
+    throw new ApiError('INVALID_INPUT', '分页位置无效，请刷新后再试', { cursor: '分页位置无效' })
   return value
 }

@@ -77,11 +77,15 @@ export async function listVisible(
     .orderBy('_id', 'desc')
     .limit(limit + 1)
     .get()) as { data: unknown }
-  return page(asRecords<NoticeRecord>(res.data).map((n) => revive(n)), limit, (last) => ({
-    p: last.pinned,
-    t: (last.publishAt ?? new Date(0)).getTime(),
-    id: last._id,
-  }))
+  return page(
+    asRecords<NoticeRecord>(res.data).map((n) => revive(n)),
+    limit,
+    (last) => ({
+      p: last.pinned,
+      t: (last.publishAt ?? new Date(0)).getTime(),
+      id: last._id,
+    }),
+  )
 }
 
 interface ManageKey {
@@ -92,7 +96,10 @@ interface ManageKey {
 function isManageKey(value: unknown): value is ManageKey {
   const key = value as ManageKey
   return (
-    typeof key === 'object' && key !== null && typeof key.t === 'number' && typeof key.id === 'string'
+    typeof key === 'object' &&
+    key !== null &&
+    typeof key.t === 'number' &&
+    typeof key.id === 'string'
   )
 }
 
@@ -112,10 +119,14 @@ export async function listAll(cursor: string | undefined, limit: number): Promis
     .orderBy('_id', 'desc')
     .limit(limit + 1)
     .get()) as { data: unknown }
-  return page(asRecords<NoticeRecord>(res.data).map((n) => revive(n)), limit, (last) => ({
-    t: last.createdAt.getTime(),
-    id: last._id,
-  }))
+  return page(
+    asRecords<NoticeRecord>(res.data).map((n) => revive(n)),
+    limit,
+    (last) => ({
+      t: last.createdAt.getTime(),
+      id: last._id,
+    }),
+  )
 }
 
 /** Published notices whose time fell in [from, to): what a scheduler tick made visible. */
@@ -143,7 +154,8 @@ function revive(notice: NoticeRecord): NoticeRecord
 function revive(notice: NoticeRecord | null): NoticeRecord | null
 function revive(notice: NoticeRecord | null): NoticeRecord | null {
   if (!notice) return null
-  const date = (value: Date | string | null): Date | null => (value === null ? null : new Date(value))
+  const date = (value: Date | string | null): Date | null =>
+    value === null ? null : new Date(value)
   return {
     ...notice,
     publishAt: date(notice.publishAt),

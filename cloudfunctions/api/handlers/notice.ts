@@ -9,7 +9,13 @@ import {
   type NoticeChange,
   type NoticeRecord,
 } from '../../domain/notice'
-import { applyNoticeChange, getNotice, insertNotice, listAll, listVisible } from '../../store/notices'
+import {
+  applyNoticeChange,
+  getNotice,
+  insertNotice,
+  listAll,
+  listVisible,
+} from '../../store/notices'
 import { posterUrls, toManaged, toNotice, toSummary } from '../views/notice'
 import type { ActionContext, Handler } from './types'
 
@@ -36,7 +42,11 @@ async function managed(notice: NoticeRecord) {
 
 /** Reads, applies one domain rule, persists it, answers the staff view. */
 function changeWith<A extends 'notice.publish' | 'notice.unpublish' | 'notice.pin'>(
-  rule: (notice: NoticeRecord, input: Parameters<Handler<A>>[0], ctx: ActionContext) => NoticeChange,
+  rule: (
+    notice: NoticeRecord,
+    input: Parameters<Handler<A>>[0],
+    ctx: ActionContext,
+  ) => NoticeChange,
 ): Handler<A> {
   return async (input, ctx) => {
     const notice = await existing(input.id)
