@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '工作台' })
+export default definePageConfig({
+  navigationBarTitleText: '公告管理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})
