@@ -1,9 +1,14 @@
 import type { AddressInfo } from 'node:net'
 import { installClock } from './clock'
 import { createDatabaseService } from './database'
+import { DevPagesService } from './dev/service'
+import { createFunctionsService, LOCAL_APP_ID } from './functions'
 import { demoData } from './seed'
 import { createCloudServer } from './server'
 import type { CloudContext, CloudService } from './service'
+import { StorageService } from './storage/service'
+import { TriggersService } from './triggers/service'
+import { WxService } from './wx/service'
 
 export interface LocalCloudOptions {
   /** 0 picks a free port. */
@@ -33,10 +38,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     reset: opts.reset,
   })
 
+  const functions = createFunctionsService({ dir: opts.functionsDir })
   // ---- The emulated services, in routing order. Other services go in this one array. ----
   const services: CloudService[] = [
     database,
-    // functions, triggers, wx, storage, dev: add them here (see cloud/service.ts).
+    functions,
+    new TriggersService(functions.runner),
+    new WxService(LOCAL_APP_ID),
+    new StorageService(),
+    // Last: it serves the H5 build for any GET nothing else took.
+    new DevPagesService(opts.h5Dir ?? 'dist/h5'),
   ]
   // ---------------------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...CORS,
   })
   res.end(text)
 }
@@ -68,8 +69,30 @@ export function devOpenid(req: IncomingMessage): string {
   return openid
 }
 
-/** Runs a route handler, turning thrown errors into JSON replies so the server keeps serving. */
-export async function guarded(res: ServerResponse, handler: () => Promise<void>): Promise<true> {
+/**
+ * The H5 app may be served from Taro's own dev server (TARO_APP_CLOUD_URL), another origin;
+ * the dev endpoints are local-only, so any origin may call them.
+ */
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'content-type, x-dev-openid, x-file-name, x-cloud-path',
+  'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
+}
+
+/**
+ * Runs a route handler, turning thrown errors into JSON replies so the server keeps serving.
+ * Answers CORS preflights itself.
+ */
+export async function guarded(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handler: () => Promise<void>,
+): Promise<true> {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...CORS, 'access-control-max-age': '600' })
+    res.end()
+    return true
+  }
   try {
     await handler()
   } catch (error) {

@@ -27,7 +27,7 @@ export class FunctionsService implements CloudService {
   route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> | boolean {
     const match = /^\/dev\/fn\/([^/]+)$/.exec(url.pathname)
     if (!match) return false
-    return guarded(res, async () => {
+    return guarded(req, res, async () => {
       if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', '请用 POST')
       const openid = devOpenid(req)
       const event = await readJson(req)
