@@ -76,7 +76,9 @@ export async function buildFunctions(outDir = 'dist/functions'): Promise<void> {
   await buildFunctionsWithSizes(outDir)
 }
 
-export async function buildFunctionsWithSizes(outDir = 'dist/functions'): Promise<FunctionBundle[]> {
+export async function buildFunctionsWithSizes(
+  outDir = 'dist/functions',
+): Promise<FunctionBundle[]> {
   const dir = resolve(ROOT, outDir)
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true })
   return Promise.all(FUNCTIONS.map((name) => buildOne(name, dir)))
@@ -84,7 +86,9 @@ export async function buildFunctionsWithSizes(outDir = 'dist/functions'): Promis
 
 function isMain(): boolean {
   const entry = process.argv[1]
-  return entry !== undefined && pathToFileURL(resolve(entry)).href === pathToFileURL(__filename).href
+  return (
+    entry !== undefined && pathToFileURL(resolve(entry)).href === pathToFileURL(__filename).href
+  )
 }
 
 if (isMain()) {

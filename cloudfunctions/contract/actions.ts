@@ -16,6 +16,7 @@ export type Role = (typeof ROLES)[number]
 export const requestId = z
   .string({ error: '缺少请求编号' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')
+  .describe('客户端请求编号，重试时不变 · Client request id, kept on a retry')
 
 /** What the generated API reference says of an action: what it does, what it answers. */
 interface ActionDoc {
