@@ -7,7 +7,8 @@ import { extname } from 'node:path'
  */
 export function validCloudPath(path: unknown): path is string {
   if (typeof path !== 'string' || path === '' || path.length > 850) return false
-  if (/[?#%\\\u0000-\u001f]/.test(path) || path.startsWith('/')) return false
+  if (/[?#%\\]/.test(path) || [...path].some((c) => c.charCodeAt(0) < 32)) return false
+  if (path.startsWith('/')) return false
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
 }
 
