@@ -91,6 +91,8 @@ export function installGlobals(wx: Options): Harness {
       methods,
       lifetimes: {
         attached(this: PageInstance) {
+          // getCurrentPages() must answer this very instance, as WeChat's page stack would.
+          // eslint-disable-next-line @typescript-eslint/no-this-alias
           current = this
           this.onLoad?.(query)
           this.onShow?.()
