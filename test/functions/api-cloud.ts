@@ -82,8 +82,7 @@ export async function startApiCloud(opts: { seed?: boolean } = {}): Promise<ApiC
   return {
     cloud,
     call,
-    write: (openid, action, requestId, payload) =>
-      call(openid, action, { ...payload, requestId }),
+    write: (openid, action, requestId, payload) => call(openid, action, { ...payload, requestId }),
     ok<T>(reply: ApiReply<T>): T {
       if (!reply.ok) throw new Error(`expected ok, got ${JSON.stringify(reply.error)}`)
       return reply.data
