@@ -102,7 +102,7 @@ describe('function runner', () => {
     const res = await cloud.post('/dev/fn/no-such-fn', {}, { 'x-dev-openid': 'o-c' })
     expect(res.status).toBe(404)
     expect(res.body).toMatchObject({ code: 'FUNCTION_NOT_FOUND' })
-    await expect(cloud.app().callFunction({ name: 'no-such-fn' })).rejects.toMatchObject({
+    await expect(cloud.app().callFunction({ name: 'no-such-fn', data: {} })).rejects.toMatchObject({
       code: 'FUNCTION_NOT_FOUND',
     })
   })
