@@ -22,7 +22,7 @@ function newestSource(dir: string): number {
  * whose build is missing or older than the sources builds its own copy in a private folder, so
  * parallel suites never rebuild a folder another one is running.
  */
-async function builtFunctions(): Promise<string> {
+export async function builtFunctions(): Promise<string> {
   const entry = join(DIST, 'api/index.js')
   const fresh =
     existsSync(entry) && statSync(entry).mtimeMs >= newestSource(join(ROOT, 'cloudfunctions'))
