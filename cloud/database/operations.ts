@@ -208,7 +208,9 @@ export function createOperations(deps: OperationDeps): Record<string, SdkActionH
             return { data: { updated: 0, upsert_id: id } }
           }
           const next = updated(current, data, merge)
-          if (next) transactions.stage(tx, coll, id, next)
+          // Staged even when unchanged: the conflict check must run, since the caller computed
+          // `data` from what it read, and the document may have moved on since.
+          transactions.stage(tx, coll, id, next ?? current)
           return { data: { updated: next ? 1 : 0 } }
         })
       }
@@ -241,7 +243,7 @@ export function createOperations(deps: OperationDeps): Record<string, SdkActionH
           const current = transactions.read(tx, coll, id)
           if (!current) return { data: { updated: 0, doc: null } }
           const next = updated(current, data, true)
-          if (next) transactions.stage(tx, coll, id, next)
+          transactions.stage(tx, coll, id, next ?? current)
           return { data: { updated: next ? 1 : 0, doc: encode(next ?? current) } }
         })
       }

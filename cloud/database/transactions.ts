@@ -3,8 +3,11 @@ import { clone, type Doc } from './ejson'
 import { DbErrors } from './errors'
 import { idKey, type Collection, type DatabaseState } from './state'
 
-/** The real service abandons a transaction that is neither committed nor aborted in 30 s. */
-export const TRANSACTION_LIFETIME_MS = 30_000
+/**
+ * The real service abandons a transaction that is neither committed nor aborted in 30 s.
+ * CLOUD_TX_LIFETIME_MS shortens it, only so a test need not wait half a minute.
+ */
+export const TRANSACTION_LIFETIME_MS = Number(process.env.CLOUD_TX_LIFETIME_MS) || 30_000
 
 interface PendingWrite {
   coll: Collection
