@@ -51,9 +51,9 @@ export class TriggerScheduler {
 
   start(): void {
     this.lastOffset = this.clock.offsetMs()
-    this.interval = setInterval(() => this.tick(), TICK_MS)
+    this.interval = setInterval(() => this.safeTick(), TICK_MS)
     this.interval.unref()
-    this.tick()
+    this.safeTick()
   }
 
   stop(): void {
@@ -89,6 +89,15 @@ export class TriggerScheduler {
     }
   }
 
+  /** A bad config.json must not take the whole local cloud down with it. */
+  private safeTick(): void {
+    try {
+      this.tick()
+    } catch (error) {
+      console.error('[trigger] scheduler tick failed:', error)
+    }
+  }
+
   private tick(): void {
     this.rescan(false)
     const now = this.clock.now()
@@ -100,7 +109,7 @@ export class TriggerScheduler {
       if (timer.next === null || timer.next > now) continue
       const due = timer.next
       timer.next = timer.cron.next(now)
-      console.log(`[trigger] ${timer.functionName}.${timer.triggerName} @ ${due.toISOString()}`)
+      // Quiet on success (a per-minute scheduler would flood the console): GET /dev/triggers.
       this.fire(timer.functionName, timer.triggerName, due).catch((error: unknown) => {
         console.error(`[trigger] ${timer.functionName} failed:`, error)
       })
