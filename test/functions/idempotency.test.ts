@@ -114,6 +114,51 @@ describe('a write happens once per request id', () => {
     expect(pinned).toMatchObject({ id: a.id, pinned: true })
   })
 
+  it('a repeat of a write still running is told REQUEST_IN_PROGRESS and runs nothing', async () => {
+    const requestId = rid('pending')
+    await api.cloud
+      .app()
+      .database()
+      .collection('requests')
+      .add({
+        _id: `notice.create:${STAFF}:${requestId}`,
+        action: 'notice.create',
+        openid: STAFF,
+        status: 'pending',
+        startedAt: new Date(),
+      })
+    const reply = await api.write(STAFF, 'notice.create', requestId, {
+      title: '进行中',
+      body: '正文',
+    })
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'REQUEST_IN_PROGRESS', message: '上一次提交还在处理中，请稍候' },
+    })
+    expect(await titled('进行中')).toHaveLength(0)
+  })
+
+  it('a claim left by a run that died is taken over by the retry', async () => {
+    const requestId = rid('stale')
+    await api.cloud
+      .app()
+      .database()
+      .collection('requests')
+      .add({
+        _id: `notice.create:${STAFF}:${requestId}`,
+        action: 'notice.create',
+        openid: STAFF,
+        status: 'pending',
+        startedAt: new Date(Date.now() - 10 * 60_000),
+      })
+    const reply = await api.write(STAFF, 'notice.create', requestId, {
+      title: '接管',
+      body: '正文',
+    })
+    expect(api.ok(reply)).toMatchObject({ title: '接管' })
+    expect(await titled('接管')).toHaveLength(1)
+  })
+
   it('reads need no request id and record nothing', async () => {
     const before = (await api.documents('requests')).length
     api.ok(await api.call(STAFF, 'notice.manageList'))
