@@ -1,3 +1,4 @@
+import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index'
 import { startCloud, type TestCloud } from '../helpers/cloud'
 
 // Single-document transactions as CloudBase has them, through the real SDK.
@@ -89,7 +90,7 @@ test('runTransaction retries a conflict and loses no update', async () => {
   let attempts = 0
   const blocker = await db().startTransaction()
   await blocker.collection('tx').doc('rt').update({ n: 100 })
-  const run = db().runTransaction(async (tx) => {
+  const run = db().runTransaction(async (tx: Transaction) => {
     attempts += 1
     const cur = (await tx.collection('tx').doc('rt').get()).data as { n: number }
     if (attempts === 1) await blocker.commit()
@@ -118,7 +119,7 @@ test('20 concurrent read-modify-write transactions on one document lose no updat
   const increment = async (): Promise<void> => {
     for (;;) {
       try {
-        await db().runTransaction(async (tx) => {
+        await db().runTransaction(async (tx: Transaction) => {
           attempts += 1
           const cur = (await tx.collection('tx').doc('hot').get()).data as { n: number }
           await tx
