@@ -43,15 +43,13 @@ export async function benchDatabase(): Promise<Figure[]> {
 
     await db.createCollection('big')
     for (let k = 0; k < DOCS; k += 1000) {
-      await db
-        .collection('big')
-        .add(
-          Array.from({ length: 1000 }, (_v, i) => ({
-            i: k + i,
-            group: (k + i) % 10,
-            at: new Date(),
-          })),
-        )
+      await db.collection('big').add(
+        Array.from({ length: 1000 }, (_v, i) => ({
+          i: k + i,
+          group: (k + i) % 10,
+          at: new Date(),
+        })),
+      )
     }
     const times: number[] = []
     for (let r = 0; r < QUERY_RUNS; r += 1) {
