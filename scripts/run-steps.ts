@@ -54,7 +54,7 @@ export function runJest(label: string, name: string, extraArgs: string[] = []): 
     console.error('jest 没有生成报告 (no report)')
   }
   if (counts) printCounts('tests', counts)
-  process.exit(result.status === 0 && counts && counts.passed > 0 ? 0 : (result.status || 1))
+  process.exit(result.status === 0 && counts && counts.passed > 0 ? 0 : result.status || 1)
 }
 
 function jestCounts(name: string): JestCounts {

@@ -9,15 +9,17 @@ const port = process.env.PORT ?? '4100'
 const passThrough = process.argv.slice(2)
 
 runSteps([
-  { title: '构建云函数 build functions', command: 'npm', args: ['run', '--silent', 'build:functions'] },
+  {
+    title: '构建云函数 build functions',
+    command: 'npm',
+    args: ['run', '--silent', 'build:functions'],
+  },
   { title: '构建 H5 build h5', command: 'npm', args: ['run', '--silent', 'build:h5'] },
 ])
 
-const cloud = spawn(
-  'node_modules/.bin/tsx',
-  ['cloud/cli.ts', '--port', port, ...passThrough],
-  { stdio: 'inherit' },
-)
+const cloud = spawn('node_modules/.bin/tsx', ['cloud/cli.ts', '--port', port, ...passThrough], {
+  stdio: 'inherit',
+})
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => cloud.kill(signal))
 }
