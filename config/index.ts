@@ -38,6 +38,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      // Pages are lazy chunks; without a shared chunk each one would carry its own copy of NutUI.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({
+          chunks: 'async',
+          cacheGroups: {
+            shared: { name: 'shared', minChunks: 2, priority: 10, reuseExistingChunk: true },
+          },
+        })
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
