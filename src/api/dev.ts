@@ -5,7 +5,7 @@ export function cloudUrl(path: string): string {
   return `${process.env.TARO_APP_CLOUD_URL ?? ''}${path}`
 }
 
-export function devOpenid(): string | null {
+function storedOpenid(): string | null {
   try {
     return window.localStorage.getItem(DEV_OPENID_KEY)
   } catch {
@@ -13,7 +13,26 @@ export function devOpenid(): string | null {
   }
 }
 
-export function devHeaders(): Record<string, string> {
-  const openid = devOpenid()
+let defaulting: Promise<string | null> | null = null
+
+/**
+ * Until someone picks an identity at /dev, the demo opens as the seeded member, the way a
+ * member opens the mini-program in WeChat: already identified.
+ */
+async function defaultOpenid(): Promise<string | null> {
+  defaulting ??= fetch(cloudUrl('/dev/identities'))
+    .then((res) => res.json() as Promise<Array<{ openid: string; role: string }>>)
+    .then((identities) => {
+      const member = identities.find((i) => i.role === 'member')
+      if (!member) return null
+      window.localStorage.setItem(DEV_OPENID_KEY, member.openid)
+      return member.openid
+    })
+    .catch(() => null)
+  return defaulting
+}
+
+export async function devHeaders(): Promise<Record<string, string>> {
+  const openid = storedOpenid() ?? (await defaultOpenid())
   return openid ? { 'x-dev-openid': openid } : {}
 }

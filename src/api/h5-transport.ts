@@ -9,7 +9,7 @@ export async function h5Transport(event: ApiEvent): Promise<ApiReply<unknown>> {
   try {
     const res = await fetch(cloudUrl('/dev/fn/api'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...devHeaders() },
+      headers: { 'content-type': 'application/json', ...(await devHeaders()) },
       body: JSON.stringify(event),
     })
     body = await res.json()

@@ -14,7 +14,7 @@ export async function devShare(card: ShareCard): Promise<void> {
   try {
     res = await fetch(cloudUrl('/dev/share'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...devHeaders() },
+      headers: { 'content-type': 'application/json', ...(await devHeaders()) },
       body: JSON.stringify(card),
     })
   } catch {

@@ -16,7 +16,7 @@ export async function uploadImage(filePath: string, folder: string): Promise<str
     const bytes = await (await fetch(filePath)).blob()
     const res = await fetch(cloudUrl('/dev/upload'), {
       method: 'POST',
-      headers: { 'x-cloud-path': encodeURIComponent(cloudPath), ...devHeaders() },
+      headers: { 'x-cloud-path': encodeURIComponent(cloudPath), ...(await devHeaders()) },
       body: bytes,
     })
     const body = (await res.json()) as { fileID?: unknown }

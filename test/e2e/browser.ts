@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const SCREENSHOTS = join(__dirname, 'screenshots')
+
+/** Debian's Chromium, as installed by .ci/run; Playwright cannot download a browser here. */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+/** A phone-sized page (390×844) whose every visit is kept as a screenshot. */
+export async function phone(browser: Browser): Promise<Page> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  return context.newPage()
+}
+
+let shots = 0
+
+/** Waits for Taro's page transition and pending requests to settle, then saves a screenshot. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(400)
+  shots += 1
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${String(shots).padStart(2, '0')}-${name}.png`),
+  })
+}

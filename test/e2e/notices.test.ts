@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core'
+import { startCloud, type TestCloud } from '../helpers/cloud'
+import { launch, phone, snap } from './browser'
+
+/**
+ * The notices slice in a real browser, over the H5 build served by the local cloud:
+ * a staff member writes and publishes a notice, a member then finds it on 首页.
+ */
+let cloud: TestCloud
+let browser: Browser
+
+beforeAll(async () => {
+  cloud = await startCloud({ seed: true })
+  browser = await launch()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await cloud?.stop()
+})
+
+async function actAs(page: Page, name: string): Promise<void> {
+  await page.goto(`${cloud.url}/dev`)
+  await page.getByText(name, { exact: true }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/dev'))
+}
+
+/** A NutUI button on the page now showing (Taro H5 keeps earlier pages, hidden, in the DOM). */
+function button(page: Page, text: string) {
+  return page.locator('.nut-button:visible').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
+}
+
+/** Taro H5 renders <Input>/<Textarea> as custom elements around the native control. */
+function field(page: Page, placeholder: string) {
+  return page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`)
+}
+
+const TITLE = '十二月职工书法讲座报名通知'
+const BODY = '报名时间：12月1日起。报名对象：我省工会会员。地点：省职工服务中心三楼展厅。'
+
+test('a member opens the app on the seeded notices, pinned first', async () => {
+  const page = await phone(browser)
+  await page.goto(`${cloud.url}/`)
+  const cards = page.locator('.zg-card__title:visible')
+  await cards.first().waitFor()
+  await snap(page, 'member-home')
+  const titles = await page.locator('.zg-card__title:visible').allTextContents()
+  expect(titles[0]).toBe('省职工服务中心近期公益活动报名通知')
+  expect(titles).toContain('乒乓球场地预约')
+  // The draft (森林奇境) and the scheduled tea party are not for members yet.
+  expect(titles.join()).not.toMatch(/森林奇境|行香茶会/)
+  await page.context().close()
+})
+
+test('staff publish a notice from 我的 → 工作台; a member sees it on 首页 and opens it', async () => {
+  const staff = await phone(browser)
+  await actAs(staff, '陈立')
+  await staff.getByText('我的', { exact: true }).click()
+  await staff.getByText('工作台', { exact: true }).waitFor()
+  await snap(staff, 'staff-me')
+
+  await staff.getByText('工作台', { exact: true }).click()
+  await staff.getByText('新建公告', { exact: true }).waitFor()
+  await staff.locator('.zg-card__title:visible').first().waitFor()
+  await snap(staff, 'staff-notices')
+
+  await button(staff, '新建公告').click()
+  await field(staff, '不超过60个字').waitFor()
+  await field(staff, '不超过60个字').fill(TITLE)
+  await field(staff, '报名时间、对象、地点等').fill(BODY)
+  await snap(staff, 'staff-edit')
+
+  await button(staff, '发布').click()
+  // Publishing is what members notice: it asks first.
+  const dialog = staff.locator('.taro-modal__content')
+  await dialog.getByText('发布公告').waitFor()
+  await snap(staff, 'staff-confirm-publish')
+  await dialog.locator('.taro-modal__foot').getByText('发布', { exact: true }).click()
+  await staff.locator('.nut-tag-text:visible', { hasText: /^已发布$/ }).waitFor()
+  await snap(staff, 'staff-published')
+  await staff.context().close()
+
+  const member = await phone(browser)
+  await actAs(member, '王建国')
+  await member.getByText(TITLE).waitFor()
+  await snap(member, 'member-home-new-notice')
+  await member.locator('.zg-card__title:visible', { hasText: TITLE }).click()
+  await member.locator('.zg-notice__body:visible', { hasText: BODY }).waitFor()
+  await snap(member, 'member-notice-detail')
+  await member.context().close()
+})
+
+test('a member has no 工作台 and cannot reach staff actions', async () => {
+  const member = await phone(browser)
+  await actAs(member, '王建国')
+  await member.getByText('我的', { exact: true }).click()
+  await member.getByText('已认证会员').waitFor()
+  await snap(member, 'member-me')
+  expect(await member.getByText('工作台', { exact: true }).count()).toBe(0)
+  await member.context().close()
+
+  const reply = await cloud.fn('api', { action: 'notice.manageList', payload: {} }, 'dev-member-1')
+  expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
