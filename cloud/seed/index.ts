@@ -7,7 +7,8 @@ import {
   dayOf,
   nextWeekday,
 } from '../../cloudfunctions/domain/time'
-import type { BindingRecord, GrantRecord, MemberRecord } from '../../cloudfunctions/store/records'
+import type { BindingRecord, GrantRecord } from '../../cloudfunctions/store/records'
+import { idNumberOf, memberRecord, registryPeople, type RegistryPerson } from './registry'
 
 /**
  * Demo data for the local cloud: the centre's notice of its events (three shows and the
@@ -21,7 +22,12 @@ export interface DevIdentity {
   role: DevRole
   name: string
   phone: string
+  /** The clear ID number of a dev identity that is in the registry, for trying 会员认证. */
+  idNumber?: string
 }
+
+/** How many made-up members the demo registry holds besides the dev identities. */
+export const REGISTRY_SIZE = 300
 
 export interface DemoData {
   collections: Record<string, Record<string, unknown>[]>
@@ -144,35 +150,45 @@ export function demoData(now: Date): DemoData {
   ]
 
   const identities: DevIdentity[] = [
-    { openid: 'dev-member-1', role: 'member', name: '王建国', phone: '13800000001' },
-    { openid: 'dev-member-2', role: 'unverified', name: '李秀英', phone: '13800000002' },
+    {
+      openid: 'dev-member-1',
+      role: 'member',
+      name: '王建国',
+      phone: '13800000001',
+      idNumber: idNumberOf('330106', '19780512', 31),
+    },
+    {
+      openid: 'dev-member-2',
+      role: 'unverified',
+      name: '李秀英',
+      phone: '13800000002',
+      idNumber: idNumberOf('330102', '19850923', 42),
+    },
     { openid: 'dev-staff-1', role: 'staff', name: '陈立', phone: '13800000003' },
     { openid: 'dev-checker-1', role: 'checker', name: '赵敏', phone: '13800000004' },
     { openid: 'dev-admin-1', role: 'admin', name: '刘洋', phone: '13800000005' },
   ]
 
-  const members: MemberRecord[] = [
-    {
-      _id: 'member-0001',
-      name: '王建国',
-      phone: '13800000001',
-      unit: '浙江省总工会机关工会',
-      cardNo: 'ZJ0000000001',
-      createdAt: twoDaysAgo,
-    },
-    {
-      _id: 'member-0002',
-      name: '李秀英',
-      phone: '13800000002',
-      unit: '杭州市西湖区总工会',
-      cardNo: 'ZJ0000000002',
-      createdAt: twoDaysAgo,
-    },
+  const registered = (id: DevIdentity, unit: string, cardNo: string): RegistryPerson => ({
+    name: id.name,
+    idNumber: id.idNumber ?? '',
+    phone: id.phone,
+    unit,
+    cardNo,
+  })
+  const [member1, member2] = [
+    memberRecord(registered(identities[0], '浙江省总工会机关工会', 'ZJ0000000001'), twoDaysAgo),
+    memberRecord(registered(identities[1], '杭州市西湖区总工会', 'ZJ0000000002'), twoDaysAgo),
+  ]
+  const members = [
+    member1,
+    member2,
+    ...registryPeople(REGISTRY_SIZE).map((person) => memberRecord(person, twoDaysAgo)),
   ]
 
   // The unverified member is in the registry but not yet bound, so verification can be tried.
   const bindings: BindingRecord[] = [
-    { _id: 'dev-member-1', memberId: 'member-0001', boundAt: yesterday },
+    { _id: 'dev-member-1', memberId: member1._id, boundAt: yesterday },
   ]
 
   const grants: GrantRecord[] = [
@@ -188,6 +204,8 @@ export function demoData(now: Date): DemoData {
       bindings: loose(bindings),
       grants: loose(grants),
       requests: [],
+      verifications: [],
+      audit: [],
     },
     identities,
   }

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import * as n from './notice'
 import type { ManagedNotice, Notice, NoticeSummary, Page } from './notice'
 import type { Me } from './me'
+import * as r from './registry'
+import type { AuditEntry, Grant, ImportReport, RegistryMember } from './registry'
 
 /**
  * The API contract: per action, who may call it, whether it writes, the request schema
@@ -51,12 +53,80 @@ function write<Res>() {
 }
 
 const STAFF = ['staff', 'admin'] as const
+const ADMIN = ['admin'] as const
 
 export const actions = {
   'me.get': read<Me>()(
     { summary: '我的：身份与角色 · Who the caller is', returns: 'Me' },
     ['everyone'],
     z.strictObject({}),
+  ),
+
+  'member.verify': write<Me>()(
+    {
+      summary:
+        '会员认证：姓名 + 身份证号 + 微信手机号与会员库一致即绑定 · Verify against the registry and bind',
+      returns: 'Me',
+    },
+    ['everyone'],
+    { name: r.personName, idNumber: r.idNumber, phoneCode: r.phoneCode },
+  ),
+
+  'registry.import': write<ImportReport>()(
+    {
+      summary: '导入会员库（CSV/XLSX，可试运行）· Import the registry file, or dry-run it',
+      returns: 'ImportReport',
+    },
+    ADMIN,
+    { fileId: r.fileId, dryRun: z.boolean({ error: '试运行参数无效' }).optional() },
+  ),
+  'registry.list': read<Page<RegistryMember>>()(
+    {
+      summary: '会员库列表（按姓名或卡号搜索）· Registry members, by name or card no.',
+      returns: 'Page<RegistryMember>',
+    },
+    STAFF,
+    z.strictObject({ query: r.searchQuery, cursor: n.cursor, limit: n.pageLimit }),
+  ),
+  'registry.contact': read<{ phone: string }>()(
+    { summary: "查看会员完整手机号（记入审计）· A member's phone, audited", returns: '{ phone }' },
+    STAFF,
+    z.strictObject({ memberId: r.memberId }),
+  ),
+  'binding.move': write<RegistryMember>()(
+    {
+      summary: "改绑或解绑会员的微信账号 · Move a member's binding, or unbind (null)",
+      returns: 'RegistryMember',
+    },
+    STAFF,
+    { memberId: r.memberId, toOpenid: r.openid.nullable(), reason: r.reason },
+  ),
+
+  'grant.list': read<Grant[]>()(
+    { summary: '工作人员角色列表 · Everyone holding a granted role', returns: 'Grant[]' },
+    ADMIN,
+    z.strictObject({}),
+  ),
+  'grant.set': write<Grant>()(
+    { summary: '设置某人的角色 · Set the roles of an openid', returns: 'Grant' },
+    ADMIN,
+    { openid: r.openid, roles: r.grantRoles },
+  ),
+
+  'audit.list': read<Page<AuditEntry>>()(
+    {
+      summary: '审计日志（新的在前，可筛选）· The audit log, newest first, filtered',
+      returns: 'Page<AuditEntry>',
+    },
+    ADMIN,
+    z.strictObject({
+      actor: r.auditFilterText.describe('操作人 openid · Actor openid').optional(),
+      action: r.auditFilterText.describe('操作名 · Action name').optional(),
+      from: n.isoInstant.optional(),
+      to: n.isoInstant.optional(),
+      cursor: n.cursor,
+      limit: n.pageLimit,
+    }),
   ),
 
   'notice.list': read<Page<NoticeSummary>>()(

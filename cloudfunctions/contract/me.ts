@@ -1,9 +1,29 @@
 import type { Role } from './actions'
 
+/** The caller's own registry row, masked even for themself, as shown on 我的. */
+export interface MemberProfile {
+  /** 张*三 */
+  maskedName: string
+  /** 138****0000 */
+  maskedPhone: string
+  /** The last 4 characters of the ID number (the only part ever stored in clear). */
+  idLast4: string
+  /** 基层工会 */
+  unit: string
+  /** 会员卡号 */
+  cardNo: string
+}
+
 /** 我的: who the caller is, as far as the caller may know. */
 export interface Me {
   roles: Role[]
   verified: boolean
   /** Masked (张*三) even for the member themself, as shown on 我的. */
   maskedName: string | null
+  /** The registry member this account verified as; null until verified. */
+  member: MemberProfile | null
+  verification: {
+    /** ISO instant until which 会员认证 is locked after repeated failures; null when open. */
+    lockedUntil: string | null
+  }
 }

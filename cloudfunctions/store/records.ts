@@ -14,15 +14,34 @@ export interface GrantRecord {
   grantedAt: Date
 }
 
-/** members/<memberId>: one row of the union member registry (会员库). */
+/**
+ * members/<memberId>: one row of the union member registry (会员库). `_id` is derived from
+ * `idHash` (domain/id-number `memberIdFor`), so a re-import updates rather than duplicates. The
+ * ID number itself is never stored: a keyed hash and its last 4 characters only.
+ */
 export interface MemberRecord {
   _id: string
   name: string
-  /** Kept for contact; shown masked everywhere else. */
+  /** HMAC-SHA256 (key ID_HASH_KEY) of the normalized ID number, hex. */
+  idHash: string
+  idLast4: string
+  /** Kept for contact; shown masked everywhere except `registry.contact`. */
   phone: string
   unit: string
   cardNo: string
   createdAt: Date
+  updatedAt: Date
+}
+
+/** audit/<auto id>: one staff or admin write (or an audited read such as a phone lookup). */
+export interface AuditRecord {
+  _id: string
+  at: Date
+  actor: string
+  actorName: string | null
+  action: string
+  targets: string[]
+  summary: string
 }
 
 /**
