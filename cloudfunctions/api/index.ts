@@ -22,6 +22,7 @@ export async function main(event: ApiEvent, context?: IContextParam): Promise<Ap
   return route(event, {
     openid: callerOpenid(context),
     admins: configuredAdmins(),
+    idHashKey: process.env.ID_HASH_KEY ?? '',
     now: () => new Date(),
   })
 }

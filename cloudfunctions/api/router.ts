@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { actions, type ActionName, type ApiEvent, type ResponseOf } from '../contract/actions'
 import { ApiError, type ApiReply } from '../contract/errors'
+import { audit } from './audit'
 import { resolveCaller, type Caller } from './caller'
 import { authorize } from './guard'
 import { handlers } from './handlers'
@@ -12,6 +13,7 @@ export interface Invocation {
   /** From the WeChat context; '' when the platform named no caller. */
   openid: string
   admins: Set<string>
+  idHashKey: string
   now: () => Date
 }
 
@@ -49,7 +51,15 @@ async function dispatch<A extends ActionName>(
   const schema: z.ZodType = spec.request
   const input = parse(schema, payload) as InputOf<A>
   const now = invocation.now()
-  const run = () => handlers[action](input, { caller, now })
+  const run = async () => {
+    const result = await handlers[action](input, {
+      caller,
+      now,
+      config: { admins: invocation.admins, idHashKey: invocation.idHashKey },
+    })
+    if (spec.audited) await audit(action, input, result, caller, now)
+    return result
+  }
   if (!spec.write) return run()
   const { requestId } = input as { requestId: string }
   return once({ action, openid: caller.openid, requestId }, invocation.now, run)

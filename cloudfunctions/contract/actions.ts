@@ -31,6 +31,11 @@ interface ActionDoc {
 interface ActionSpec<Req extends z.ZodType, Res> extends ActionDoc {
   roles: readonly Role[]
   write: boolean
+  /**
+   * Recorded in the audit log by the router: every write only staff or admins may make, and
+   * reads that reveal personal data (a member's phone).
+   */
+  audited: boolean
   request: Req
   /** Phantom: carries the response type; never set at runtime. */
   response?: Res
@@ -41,13 +46,15 @@ function read<Res>() {
     doc: ActionDoc,
     roles: readonly Role[],
     request: Req,
-  ): ActionSpec<Req, Res> => ({ ...doc, roles, write: false, request })
+    audited = false,
+  ): ActionSpec<Req, Res> => ({ ...doc, roles, write: false, audited, request })
 }
 
 function write<Res>() {
   return <Shape extends z.ZodRawShape>(doc: ActionDoc, roles: readonly Role[], shape: Shape) => {
     const request = z.strictObject({ requestId, ...shape })
-    const spec: ActionSpec<typeof request, Res> = { ...doc, roles, write: true, request }
+    const audited = roles.every((role) => role === 'staff' || role === 'admin')
+    const spec: ActionSpec<typeof request, Res> = { ...doc, roles, write: true, audited, request }
     return spec
   }
 }
@@ -92,6 +99,7 @@ export const actions = {
     { summary: "查看会员完整手机号（记入审计）· A member's phone, audited", returns: '{ phone }' },
     STAFF,
     z.strictObject({ memberId: r.memberId }),
+    true,
   ),
   'binding.move': write<RegistryMember>()(
     {

@@ -1,19 +1,23 @@
+import * as audit from './audit'
+import * as grant from './grant'
 import * as me from './me'
+import * as member from './member'
 import * as notice from './notice'
-import { pending } from './pending'
+import * as registry from './registry'
+import { importRegistry } from './registry-import'
 import type { HandlerTable } from './types'
 
 /** Every action of the contract has exactly one handler; the compiler checks the table. */
 export const handlers: HandlerTable = {
   'me.get': me.get,
-  'member.verify': pending,
-  'registry.import': pending,
-  'registry.list': pending,
-  'registry.contact': pending,
-  'binding.move': pending,
-  'grant.list': pending,
-  'grant.set': pending,
-  'audit.list': pending,
+  'member.verify': member.verify,
+  'registry.import': importRegistry,
+  'registry.list': registry.list,
+  'registry.contact': registry.contact,
+  'binding.move': registry.move,
+  'grant.list': grant.list,
+  'grant.set': grant.set,
+  'audit.list': audit.list,
   'notice.list': notice.list,
   'notice.get': notice.get,
   'notice.manageList': notice.manageList,

@@ -9,6 +9,15 @@ export interface ActionContext {
   caller: Caller
   /** One instant per call, so every rule in it agrees on what "now" is. */
   now: Date
+  config: ApiConfig
+}
+
+/** What the api function is configured with (its envVariables), read once per invocation. */
+export interface ApiConfig {
+  /** The first admins (ADMIN_OPENIDS); no API call can add to or remove from them. */
+  admins: Set<string>
+  /** The HMAC key of ID numbers (ID_HASH_KEY). */
+  idHashKey: string
 }
 
 export type Handler<A extends ActionName> = (
