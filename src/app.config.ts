@@ -2,7 +2,11 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/activities/index', 'pages/venues/index', 'pages/me/index'],
   subPackages: [
     { root: 'notice', pages: ['detail/index'] },
-    { root: 'admin', pages: ['notices/index', 'edit/index'] },
+    { root: 'member', pages: ['verify/index'] },
+    {
+      root: 'admin',
+      pages: ['hub/index', 'notices/index', 'edit/index', 'registry/index'],
+    },
   ],
   window: {
     navigationBarBackgroundColor: '#C8161D',

@@ -15,6 +15,10 @@ const WRITES = {
   'notice.publish': true,
   'notice.unpublish': true,
   'notice.pin': true,
+  'member.verify': true,
+  'registry.import': true,
+  'binding.move': true,
+  'grant.set': true,
 } satisfies Record<WriteAction, true>
 
 // The record above fails to compile when the contract gains a write it does not list.

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ActionName, Page, ResponseOf } from '@contract'
+import type { ActionName, Page, ParamsOf, ResponseOf } from '@contract'
 import { call } from './call'
 import { type ClientError, toClientError } from './errors'
 
@@ -8,6 +8,8 @@ export type PagedAction = {
   [A in ActionName]: ResponseOf<A> extends Page<unknown> ? A : never
 }[ActionName]
 type ItemOf<A extends PagedAction> = ResponseOf<A> extends Page<infer T> ? T : never
+/** A paged read's own filters (a search, a date range), besides the cursor and page size. */
+export type FiltersOf<A extends PagedAction> = Omit<ParamsOf<A>, 'cursor' | 'limit'>
 
 export interface PagesState<T> {
   items: T[]
@@ -20,8 +22,15 @@ export interface PagesState<T> {
   loadMore: () => Promise<void>
 }
 
-/** A paged list: the first page on mount, `refresh` from the top, `loadMore` follows the cursor. */
-export function usePages<A extends PagedAction>(action: A, limit = 10): PagesState<ItemOf<A>> {
+/**
+ * A paged list: the first page on mount, `refresh` from the top, `loadMore` follows the cursor.
+ * Changed `filters` start again from the top.
+ */
+export function usePages<A extends PagedAction>(
+  action: A,
+  limit = 10,
+  filters?: FiltersOf<A>,
+): PagesState<ItemOf<A>> {
   const [items, setItems] = useState<ItemOf<A>[]>([])
   const [error, setError] = useState<ClientError>()
   const [loading, setLoading] = useState(true)
@@ -29,15 +38,19 @@ export function usePages<A extends PagedAction>(action: A, limit = 10): PagesSta
   const cursor = useRef<string | undefined>(undefined)
   const [hasMore, setHasMore] = useState(false)
   const seq = useRef(0)
+  const filterKey = JSON.stringify(filters ?? {})
 
   const fetchPage = useCallback(
     async (from: string | undefined) => {
-      const page = (await call<PagedAction>(action, { cursor: from, limit })) as Page<ItemOf<A>>
+      const params = { ...(JSON.parse(filterKey) as object), cursor: from, limit }
+      const page = (await call<PagedAction>(action, params as ParamsOf<PagedAction>)) as Page<
+        ItemOf<A>
+      >
       cursor.current = page.nextCursor
       setHasMore(Boolean(page.nextCursor))
       return page.items
     },
-    [action, limit],
+    [action, limit, filterKey],
   )
 
   const refresh = useCallback(async () => {

@@ -11,3 +11,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export function isStaff(roles: readonly Role[]): boolean {
   return roles.includes('staff') || roles.includes('admin')
 }
+
+export function isAdmin(roles: readonly Role[]): boolean {
+  return roles.includes('admin')
+}

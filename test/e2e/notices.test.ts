@@ -60,6 +60,9 @@ test('staff publish a notice from 我的 → 工作台; a member sees it on 首�
   await snap(staff, 'staff-me')
 
   await staff.getByText('工作台', { exact: true }).click()
+  await staff.locator('.zg-card__title:visible', { hasText: /^公告$/ }).waitFor()
+  await snap(staff, 'staff-hub')
+  await staff.locator('.zg-card__title:visible', { hasText: /^公告$/ }).click()
   await staff.getByText('新建公告', { exact: true }).waitFor()
   await staff.locator('.zg-card__title:visible').first().waitFor()
   await snap(staff, 'staff-notices')

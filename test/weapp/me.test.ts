@@ -15,9 +15,8 @@ it('shows the staff role and opens 工作台', async () => {
   const page = app.harness.openPage('pages/me/index')
   await app.waitFor(() => app.texts(page, '.zg-card__title').includes('工作台'))
   expect(page.dom.textContent).toContain('工作人员')
-  page.querySelectorAll('.zg-card')[0].dispatchEvent('tap')
+  const titles = app.texts(page, '.zg-card__title')
+  page.querySelectorAll('.zg-card')[titles.indexOf('工作台')].dispatchEvent('tap')
   await app.waitFor(() => app.navigateTo.mock.calls.length > 0)
-  expect(app.navigateTo).toHaveBeenCalledWith(
-    expect.objectContaining({ url: '/admin/notices/index' }),
-  )
+  expect(app.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/admin/hub/index' }))
 })

@@ -1,15 +1,71 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Card, ErrorState, LoadingState, PageContainer, StatusBadge } from '@/components'
+import type { Me as MeData } from '@contract'
+import {
+  Button,
+  Card,
+  ErrorState,
+  InfoRows,
+  LoadingState,
+  PageContainer,
+  StatusBadge,
+} from '@/components'
 import { useQuery } from '@/api/use-query'
-import { ROLE_LABELS, isStaff } from '@/utils/roles'
-import { ADMIN_NOTICES_URL } from '@/utils/routes'
+import { ROLE_LABELS, isAdmin, isStaff } from '@/utils/roles'
+import { ADMIN_HUB_URL, MEMBER_VERIFY_URL } from '@/utils/routes'
+import { formatShanghai, isFuture } from '@/utils/time'
 import './index.scss'
+
+function Verification({ me }: { me: MeData }) {
+  if (me.member) {
+    return (
+      <Card title="会员信息" extra={<StatusBadge text="已认证" tone="green" />}>
+        <InfoRows
+          rows={[
+            { label: '姓名', value: me.member.maskedName },
+            { label: '手机号', value: me.member.maskedPhone },
+            { label: '身份证', value: `尾号 ${me.member.idLast4}` },
+            { label: '基层工会', value: me.member.unit },
+            { label: '会员卡号', value: me.member.cardNo },
+          ]}
+        />
+      </Card>
+    )
+  }
+  const lockedUntil = me.verification.lockedUntil
+  const locked = lockedUntil !== null && isFuture(lockedUntil)
+  return (
+    <Card
+      title="会员认证"
+      extra={<StatusBadge text={locked ? '暂时锁定' : '未认证'} tone={locked ? 'amber' : 'grey'} />}
+    >
+      <View className="zg-me__verify">
+        {locked ? (
+          <Text className="zg-me__hint">
+            认证失败次数过多，请于{formatShanghai(lockedUntil)}后再试。
+          </Text>
+        ) : (
+          <Text className="zg-me__hint">
+            完成会员认证后才能报名活动、预约场馆。只需一次：姓名、身份证号和微信手机号与会员库一致即可。
+          </Text>
+        )}
+        <Button
+          type="primary"
+          block
+          disabled={locked}
+          onClick={() => void Taro.navigateTo({ url: MEMBER_VERIFY_URL })}
+        >
+          去认证
+        </Button>
+      </View>
+    </Card>
+  )
+}
 
 export default function Me() {
   const { data: me, error, loading, reload } = useQuery('me.get', {})
 
-  // Roles change when staff grant them (or, in the demo, when the identity is switched).
+  // Back from 会员认证, a role granted by an admin, or (in the demo) a switched identity.
   useDidShow(() => {
     if (me) void reload()
   })
@@ -30,7 +86,7 @@ export default function Me() {
   }
   if (!me) return <PageContainer />
 
-  const shown = me.roles.filter((r) => r !== 'everyone')
+  const granted = me.roles.filter((r) => r !== 'everyone' && r !== 'member')
   return (
     <PageContainer>
       <View className="zg-me">
@@ -41,20 +97,19 @@ export default function Me() {
           ) : (
             <StatusBadge text="未认证会员" tone="grey" />
           )}
-          {shown
-            .filter((r) => r !== 'member')
-            .map((r) => (
-              <StatusBadge key={r} text={ROLE_LABELS[r]} tone="red" />
-            ))}
+          {granted.map((r) => (
+            <StatusBadge key={r} text={ROLE_LABELS[r]} tone="red" />
+          ))}
         </View>
       </View>
+      <Verification me={me} />
       {isStaff(me.roles) ? (
         <Card
           title="工作台"
           extra={<Text className="zg-me__arrow">›</Text>}
-          onTap={() => void Taro.navigateTo({ url: ADMIN_NOTICES_URL })}
+          onTap={() => void Taro.navigateTo({ url: ADMIN_HUB_URL })}
         >
-          <Text>发布和管理公告</Text>
+          <Text>{isAdmin(me.roles) ? '公告、会员库、角色、操作日志' : '公告、会员库'}</Text>
         </Card>
       ) : null}
     </PageContainer>

@@ -1,0 +1,69 @@
+import Taro from '@tarojs/taro'
+import { Text } from '@tarojs/components'
+import { Card, ErrorState, LoadingState, PageContainer } from '@/components'
+import { useQuery } from '@/api/use-query'
+import { isAdmin } from '@/utils/roles'
+import {
+  ADMIN_AUDIT_URL,
+  ADMIN_NOTICES_URL,
+  ADMIN_REGISTRY_URL,
+  ADMIN_ROLES_URL,
+} from '@/utils/routes'
+import './index.scss'
+
+interface Entry {
+  title: string
+  hint: string
+  url: string
+  adminOnly?: boolean
+}
+
+const ENTRIES: Entry[] = [
+  { title: '公告', hint: '发布和管理公告', url: ADMIN_NOTICES_URL },
+  {
+    title: '会员库',
+    hint: '查找会员、联系会员、解除绑定；管理员可导入会员库',
+    url: ADMIN_REGISTRY_URL,
+  },
+  {
+    title: '角色',
+    hint: '授予或收回工作人员、核验员、管理员',
+    url: ADMIN_ROLES_URL,
+    adminOnly: true,
+  },
+  { title: '操作日志', hint: '谁在什么时候做了什么', url: ADMIN_AUDIT_URL, adminOnly: true },
+]
+
+/** 工作台: the staff entries; the server refuses what a role may not do, this only hides it. */
+export default function Hub() {
+  const me = useQuery('me.get', {})
+  if (me.loading && !me.data) {
+    return (
+      <PageContainer>
+        <LoadingState />
+      </PageContainer>
+    )
+  }
+  if (!me.data) {
+    return (
+      <PageContainer>
+        <ErrorState message={me.error?.message ?? ''} onRetry={() => void me.reload()} />
+      </PageContainer>
+    )
+  }
+  const admin = isAdmin(me.data.roles)
+  return (
+    <PageContainer>
+      {ENTRIES.filter((e) => admin || !e.adminOnly).map((e) => (
+        <Card
+          key={e.url}
+          title={e.title}
+          extra={<Text className="zg-hub__arrow">›</Text>}
+          onTap={() => void Taro.navigateTo({ url: e.url })}
+        >
+          <Text>{e.hint}</Text>
+        </Card>
+      ))}
+    </PageContainer>
+  )
+}

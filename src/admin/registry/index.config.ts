@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员库',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})
