@@ -5,7 +5,15 @@ export default defineAppConfig({
     { root: 'member', pages: ['verify/index'] },
     {
       root: 'admin',
-      pages: ['hub/index', 'notices/index', 'edit/index', 'registry/index'],
+      pages: [
+        'hub/index',
+        'notices/index',
+        'edit/index',
+        'registry/index',
+        'import/index',
+        'roles/index',
+        'audit/index',
+      ],
     },
   ],
   window: {

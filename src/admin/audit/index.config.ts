@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '操作日志',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,20 @@
+import type { ActionName } from '@contract'
+import type { WriteAction } from '@/api/actions'
+
+/** What an audited action is called in the log; the compiler asks for every new write. */
+export const ACTION_LABELS: Record<WriteAction | 'registry.contact', string> = {
+  'notice.create': '新建公告',
+  'notice.update': '编辑公告',
+  'notice.publish': '发布公告',
+  'notice.unpublish': '下线公告',
+  'notice.pin': '置顶公告',
+  'member.verify': '会员认证',
+  'registry.import': '导入会员库',
+  'registry.contact': '查看会员手机号',
+  'binding.move': '改绑或解绑会员',
+  'grant.set': '设置角色',
+}
+
+export function actionLabel(action: string): string {
+  return (ACTION_LABELS as Partial<Record<ActionName | string, string>>)[action] ?? action
+}
