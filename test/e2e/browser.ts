@@ -44,3 +44,29 @@ export async function snap(page: Page, name: string): Promise<void> {
     path: join(SCREENSHOTS, `${String(shots).padStart(2, '0')}-${name}.png`),
   })
 }
+
+/** Picks a dev identity on the local cloud's switcher page, which then opens the app. */
+export async function actAs(page: Page, cloudUrl: string, name: string): Promise<void> {
+  await page.goto(`${cloudUrl}/dev`)
+  await page.getByText(name, { exact: true }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/dev'))
+}
+
+/** A NutUI button on the page now showing (Taro H5 keeps earlier pages, hidden, in the DOM). */
+export function button(page: Page, text: string) {
+  return page.locator('.nut-button:visible').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
+}
+
+/** Taro H5 renders <Input>/<Textarea> as custom elements around the native control. */
+export function field(page: Page, placeholder: string) {
+  return page.locator(
+    `input[placeholder="${placeholder}"]:visible, textarea[placeholder="${placeholder}"]:visible`,
+  )
+}
+
+/** A card on the page now showing, by its exact title. */
+export function card(page: Page, title: string) {
+  return page.locator('.zg-card:visible').filter({
+    has: page.locator('.zg-card__title', { hasText: new RegExp(`^${title}$`) }),
+  })
+}

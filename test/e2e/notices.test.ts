@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { startCloud, type TestCloud } from '../helpers/cloud'
-import { launch, phone, snap } from './browser'
+import { actAs as actAsOn, button, field, launch, phone, snap } from './browser'
 
 /**
  * The notices slice in a real browser, over the H5 build served by the local cloud:
@@ -19,20 +19,8 @@ afterAll(async () => {
   await cloud?.stop()
 })
 
-async function actAs(page: Page, name: string): Promise<void> {
-  await page.goto(`${cloud.url}/dev`)
-  await page.getByText(name, { exact: true }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/dev'))
-}
-
-/** A NutUI button on the page now showing (Taro H5 keeps earlier pages, hidden, in the DOM). */
-function button(page: Page, text: string) {
-  return page.locator('.nut-button:visible').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
-}
-
-/** Taro H5 renders <Input>/<Textarea> as custom elements around the native control. */
-function field(page: Page, placeholder: string) {
-  return page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`)
+function actAs(page: Page, name: string): Promise<void> {
+  return actAsOn(page, cloud.url, name)
 }
 
 const TITLE = '十二月职工书法讲座报名通知'
