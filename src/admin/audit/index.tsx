@@ -43,7 +43,8 @@ function filtersOf(form: Form): FiltersOf<'audit.list'> {
 function EntryCard({ entry }: { entry: AuditEntry }) {
   return (
     <Card
-      title={entry.summary}
+      // Summaries may carry the contract's bilingual wording (中文 · English); staff read the Chinese.
+      title={entry.summary.split(' · ')[0]}
       extra={<StatusBadge text={actionLabel(entry.action)} tone="grey" />}
       footer={<Text>{formatShanghai(entry.at, 'YYYY年M月D日 HH:mm:ss')}</Text>}
     >
