@@ -43,8 +43,7 @@ function filtersOf(form: Form): FiltersOf<'audit.list'> {
 function EntryCard({ entry }: { entry: AuditEntry }) {
   return (
     <Card
-      // Summaries may carry the contract's bilingual wording (中文 · English); staff read the Chinese.
-      title={entry.summary.split(' · ')[0]}
+      title={entry.summary}
       extra={<StatusBadge text={actionLabel(entry.action)} tone="grey" />}
       footer={<Text>{formatShanghai(entry.at, 'YYYY年M月D日 HH:mm:ss')}</Text>}
     >
