@@ -22,7 +22,7 @@ function targetsOf(...values: unknown[]): string[] {
 
 /** The Chinese half of the action's summary, plus the reason staff gave, if any. */
 function summaryOf(action: ActionName, input: unknown, result: unknown): string {
-  const base = actions[action].summary.split(' · ')[0]
+  const base = actions[action].summary.split(/\s*·\s*/)[0]
   const reason = (input as { reason?: unknown }).reason
   const parts = [base]
   if (typeof reason === 'string') parts.push(`原因：${reason}`)

@@ -219,5 +219,9 @@ describe('grants, registry and audit', () => {
     })
     const grants = api.ok(await api.call(ADMIN, 'audit.list', { action: 'grant.set' }))
     expect(grants.items.length).toBeGreaterThanOrEqual(2)
+    // Staff read the log in Chinese: no English half of the contract's bilingual summary.
+    for (const entry of [...audit.items, ...grants.items]) {
+      expect(entry.summary).not.toMatch(/[A-Za-z]{3,}/)
+    }
   })
 })
