@@ -1,4 +1,5 @@
 import { demoData } from '../../cloud/seed'
+import { xlsx } from '../helpers/xlsx'
 import { VERIFICATION_POLICY } from '../../cloudfunctions/domain/verification'
 import {
   ADMIN,
@@ -31,10 +32,9 @@ async function phoneCode(openid: string): Promise<string> {
   return (res.body as { code: string }).code
 }
 
-async function upload(name: string, text: string): Promise<string> {
-  const res = await api.cloud
-    .app()
-    .uploadFile({ cloudPath: `imports/${name}`, fileContent: Buffer.from(text, 'utf8') })
+async function upload(name: string, content: string | Buffer): Promise<string> {
+  const fileContent = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+  const res = await api.cloud.app().uploadFile({ cloudPath: `imports/${name}`, fileContent })
   return res.fileID
 }
 
@@ -157,6 +157,23 @@ describe('会员库导入', () => {
     )
     expect(again).toMatchObject({ total: 2, created: 0, updated: 1, unchanged: 1, rejected: [] })
     expect((await api.documents('members')).length).toBe(before + 2)
+  })
+
+  it('reads an Excel workbook (.xlsx) the same way', async () => {
+    const rows = [
+      HEADER.split(','),
+      ['孙七', '440524198001010056', '13900000021', 'Excel工会', 'X0001'],
+      ['周八', '440524198001010057', '13900000022', 'Excel工会', 'X0002'],
+    ]
+    const before = (await api.documents('members')).length
+    const report = api.ok(
+      await api.write(ADMIN, 'registry.import', rid(), {
+        fileId: await upload('d.xlsx', xlsx(rows)),
+      }),
+    )
+    expect(report).toMatchObject({ total: 2, created: 1, updated: 0, unchanged: 0 })
+    expect(report.rejected).toEqual([{ row: 3, reasons: ['身份证号校验位不正确'] }])
+    expect((await api.documents('members')).length).toBe(before + 1)
   })
 
   it('a malformed file changes nothing', async () => {
