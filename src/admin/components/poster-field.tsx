@@ -4,7 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@/components'
 import { uploadImage } from '@/api/upload'
 import { showError } from '@/api/show-error'
-import { Field } from './field'
+import { Field } from '@/components'
 
 interface Props {
   /** What to show: a temporary URL from the server or the local file just chosen. */

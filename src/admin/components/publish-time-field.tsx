@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { formatShanghai, shanghaiInstant, shanghaiParts } from '@/utils/time'
-import { Field } from './field'
+import { Field } from '@/components'
 
 interface Props {
   value: string | null

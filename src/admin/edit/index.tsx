@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { Input, Textarea, View } from '@tarojs/components'
 import { Button, ErrorState, LoadingState, PageContainer, StatusBadge } from '@/components'
-import { Field } from '../components/field'
+import { Field } from '@/components'
 import { PosterField } from '../components/poster-field'
 import { PublishTimeField } from '../components/publish-time-field'
 import { noticeStatus } from '../status'

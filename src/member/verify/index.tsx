@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { Card, ErrorState, LoadingState, PageContainer } from '@/components'
+import { Card, ErrorState, Field, LoadingState, PageContainer } from '@/components'
 import { useQuery } from '@/api/use-query'
 import { useSubmit } from '@/api/use-submit'
 import { formatShanghai, isFuture } from '@/utils/time'
@@ -78,8 +78,7 @@ export default function Verify() {
         <Text className="zg-verify__lead">
           请填写会员库登记的姓名和身份证号，并授权微信绑定的手机号，三者一致即完成认证。
         </Text>
-        <View className="zg-field">
-          <Text className="zg-field__label">姓名</Text>
+        <Field label="姓名">
           <Input
             className="zg-field__input"
             value={name}
@@ -87,9 +86,8 @@ export default function Verify() {
             placeholder="请输入姓名"
             onInput={(e) => setName(e.detail.value)}
           />
-        </View>
-        <View className="zg-field">
-          <Text className="zg-field__label">身份证号</Text>
+        </Field>
+        <Field label="身份证号">
           <Input
             className="zg-field__input"
             type="idcard"
@@ -98,7 +96,7 @@ export default function Verify() {
             placeholder="请输入18位身份证号"
             onInput={(e) => setIdNumber(e.detail.value)}
           />
-        </View>
+        </Field>
         <Text className="zg-verify__privacy">
           身份证号只用于核对会员身份，不会明文保存；手机号用于活动联系，页面上只显示部分号码。
         </Text>

@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import { Text, View } from '@tarojs/components'
-import './field.scss'
+import './index.scss'
 
 interface Props {
   label: string
