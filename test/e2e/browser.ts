@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const SCREENSHOTS = join(__dirname, 'screenshots')
@@ -40,8 +40,10 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle')
   await page.waitForTimeout(400)
   shots += 1
+  // Named after the suite too: each test file counts from 1.
+  const suite = basename(expect.getState().testPath ?? 'e2e', '.test.ts')
   await page.screenshot({
-    path: join(SCREENSHOTS, `${String(shots).padStart(2, '0')}-${name}.png`),
+    path: join(SCREENSHOTS, `${suite}-${String(shots).padStart(2, '0')}-${name}.png`),
   })
 }
 
