@@ -42,6 +42,8 @@ export interface CloudContext {
     role: 'member' | 'unverified' | 'staff' | 'checker' | 'admin'
     name: string
     phone: string
+    /** Made-up, checksum-valid; the unverified one's is shown on /dev so a demo can verify. */
+    idNumber?: string
   }>
 }
 

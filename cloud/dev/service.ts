@@ -34,7 +34,12 @@ export class DevPagesService implements CloudService {
         sendJson(
           res,
           200,
-          this.identities.map(({ openid, role, name }) => ({ openid, role, name })),
+          this.identities.map(({ openid, role, name, idNumber }) =>
+            // Only the unverified demo member needs hers: to try 会员认证 by hand.
+            role === 'unverified' && idNumber
+              ? { openid, role, name, idNumber }
+              : { openid, role, name },
+          ),
         )
       })
     }

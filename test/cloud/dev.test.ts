@@ -21,7 +21,12 @@ describe('dev identities and pages', () => {
       ['admin', 'checker', 'member', 'staff', 'unverified'].sort(),
     )
     for (const one of identities) {
-      expect(Object.keys(one).sort()).toEqual(['name', 'openid', 'role'])
+      // The unverified demo member alone carries her (made-up) ID number, to try 会员认证.
+      const keys =
+        one.role === 'unverified'
+          ? ['idNumber', 'name', 'openid', 'role']
+          : ['name', 'openid', 'role']
+      expect(Object.keys(one).sort()).toEqual(keys)
       expect(one.openid).toMatch(/^[A-Za-z0-9_-]+$/)
       expect(one.name).not.toBe('')
     }
