@@ -2,6 +2,7 @@ import { CloudError } from '../service'
 import { functionContext, invocationEnv, newIdentity, type Caller } from './context'
 import { withEnv } from './env'
 import { FunctionLoader } from './loader'
+import { localEnvOf } from './local-env'
 
 export interface RunnerOptions {
   /** Folder of built functions: `<dir>/<name>/index.js` (+ config.json). */
@@ -57,7 +58,7 @@ export class FunctionRunner {
     const id = newIdentity(envId, appId, name, timeoutS * 1000)
     const env = invocationEnv(caller, id)
     const loaded = this.loadOrFail(name, env)
-    const vars = { ...(loaded.config.envVariables ?? {}), ...env }
+    const vars = { ...(loaded.config.envVariables ?? {}), ...localEnvOf(name), ...env }
     const context = functionContext(env, id)
     // The function gets its own copy, as it would after crossing the wire.
     const input: unknown = JSON.parse(JSON.stringify(event ?? {}))

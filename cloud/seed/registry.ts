@@ -5,14 +5,14 @@ import {
   memberIdFor,
 } from '../../cloudfunctions/domain/id-number'
 import type { MemberRecord } from '../../cloudfunctions/store/records'
-import apiConfig from '../../cloudfunctions/api/config.json'
+import { localEnvOf } from '../functions/local-env'
 
 /**
  * A registry (会员库) of a few hundred made-up Zhejiang union members, the same on every run: a
  * seeded generator, valid GB 11643 check characters, hashed with the key the local cloud's api
  * function is configured with, so verification in the demo works end to end.
  */
-export const DEV_ID_HASH_KEY = apiConfig.envVariables.ID_HASH_KEY
+export const DEV_ID_HASH_KEY = localEnvOf('api').ID_HASH_KEY ?? ''
 
 export interface RegistryPerson {
   name: string

@@ -19,7 +19,10 @@ describe('deployable function folders', () => {
       expect(manifest.dependencies).toEqual({})
       const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
         triggers: Array<{ type: string; config: string }>
+        envVariables?: Record<string, string>
       }
+      // Keys and admins are set in the production console; no dev value may ship with the code.
+      expect(Object.keys(config.envVariables ?? {})).toEqual([])
       if (name === 'scheduler') {
         expect(config.triggers).toEqual([
           expect.objectContaining({ type: 'timer', config: '0 * * * * * *' }),
