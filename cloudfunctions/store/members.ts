@@ -1,5 +1,5 @@
 import type { BindingRecord, MemberRecord } from './records'
-import { encodeCursor, decodeCursor } from './cursor'
+import { decodeCursor, page } from './cursor'
 import { db, isDuplicateKey } from './db'
 import { asRecord, asRecords } from './documents'
 
@@ -113,8 +113,5 @@ export async function listMembers(
     .orderBy('_id', 'asc')
     .limit(limit + 1)
     .get()) as { data: unknown }
-  const rows = asRecords<MemberRecord>(res.data)
-  if (rows.length <= limit) return { items: rows }
-  const items = rows.slice(0, limit)
-  return { items, nextCursor: encodeCursor({ id: items[items.length - 1]._id }) }
+  return page(asRecords<MemberRecord>(res.data), limit, (last) => ({ id: last._id }))
 }

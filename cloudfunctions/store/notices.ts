@@ -1,5 +1,5 @@
 import type { NewNotice, NoticeChange, NoticeRecord } from '../domain/notice'
-import { decodeCursor, encodeCursor } from './cursor'
+import { decodeCursor, olderThan, page, timeKey } from './cursor'
 import { db } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
 
@@ -80,38 +80,13 @@ export async function listVisible(
   return page(
     asRecords<NoticeRecord>(res.data).map((n) => revive(n)),
     limit,
-    (last) => ({
-      p: last.pinned,
-      t: (last.publishAt ?? new Date(0)).getTime(),
-      id: last._id,
-    }),
-  )
-}
-
-interface ManageKey {
-  t: number
-  id: string
-}
-
-function isManageKey(value: unknown): value is ManageKey {
-  const key = value as ManageKey
-  return (
-    typeof key === 'object' &&
-    key !== null &&
-    typeof key.t === 'number' &&
-    typeof key.id === 'string'
+    (last) => ({ p: last.pinned, ...timeKey(last.publishAt, last._id) }),
   )
 }
 
 /** Every notice, newest created first: the staff list. */
 export async function listAll(cursor: string | undefined, limit: number): Promise<NoticePage> {
-  const _ = db().command
-  let where: object = {}
-  if (cursor) {
-    const key = decodeCursor(cursor, isManageKey)
-    const at = new Date(key.t)
-    where = _.or([{ createdAt: _.lt(at) }, { createdAt: at, _id: _.lt(key.id) }])
-  }
+  const where = cursor ? olderThan('createdAt', cursor) : {}
   const res = (await db()
     .collection(NOTICES)
     .where(where)
@@ -122,10 +97,7 @@ export async function listAll(cursor: string | undefined, limit: number): Promis
   return page(
     asRecords<NoticeRecord>(res.data).map((n) => revive(n)),
     limit,
-    (last) => ({
-      t: last.createdAt.getTime(),
-      id: last._id,
-    }),
+    (last) => timeKey(last.createdAt, last._id),
   )
 }
 
@@ -137,16 +109,6 @@ export async function countBecameVisible(from: Date, to: Date): Promise<number> 
     .where({ status: 'published', publishAt: _.and(_.gte(from), _.lt(to)) })
     .count()) as { total?: number }
   return res.total ?? 0
-}
-
-function page<K extends Record<string, string | number | boolean>>(
-  rows: NoticeRecord[],
-  limit: number,
-  keyOf: (last: NoticeRecord) => K,
-): NoticePage {
-  if (rows.length <= limit) return { items: rows }
-  const items = rows.slice(0, limit)
-  return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1])) }
 }
 
 /** Dates arrive as Date from the SDK; a hand-seeded string date is tolerated too. */
