@@ -1,17 +1,7 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import type { AuditEntry } from '@contract'
-import {
-  Button,
-  Card,
-  EmptyState,
-  ErrorState,
-  List,
-  LoadingState,
-  PageContainer,
-  StatusBadge,
-} from '@/components'
+import { Button, Card, PageContainer, PagedList, StatusBadge, useListGestures } from '@/components'
 import { usePages, type FiltersOf } from '@/api/use-pages'
 import { formatShanghai } from '@/utils/time'
 import { ACTION_LABELS, actionLabel } from './labels'
@@ -62,12 +52,7 @@ export default function Audit() {
   const [applied, setApplied] = useState<Form>(EMPTY)
   const log = usePages('audit.list', 20, filtersOf(applied))
 
-  usePullDownRefresh(() => {
-    void log.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void log.loadMore()
-  })
+  useListGestures(log)
 
   return (
     <PageContainer>
@@ -118,30 +103,14 @@ export default function Audit() {
           </Button>
         </View>
       </View>
-      {log.loading && log.items.length === 0 ? (
-        <LoadingState />
-      ) : log.error && log.items.length === 0 ? (
-        <ErrorState message={log.error.message} onRetry={() => void log.refresh()} />
-      ) : log.items.length === 0 ? (
-        <EmptyState title="没有符合条件的操作" />
-      ) : (
-        <>
-          <List
-            items={log.items}
-            keyOf={(e) => e.id}
-            render={(e) => <EntryCard entry={e} />}
-            loadingMore={log.loadingMore}
-            endText="没有更多了"
-          />
-          {log.hasMore ? (
-            <View className="zg-audit__more">
-              <Button block loading={log.loadingMore} onClick={() => void log.loadMore()}>
-                加载更多
-              </Button>
-            </View>
-          ) : null}
-        </>
-      )}
+      <PagedList
+        pages={log}
+        keyOf={(e) => e.id}
+        render={(e) => <EntryCard entry={e} />}
+        empty={{ title: '没有符合条件的操作' }}
+        endText="没有更多了"
+        moreButton
+      />
     </PageContainer>
   )
 }

@@ -1,15 +1,13 @@
 import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import {
   Button,
-  EmptyState,
-  ErrorState,
-  List,
-  LoadingState,
   NoticeCard,
   PageContainer,
+  PagedList,
   StatusBadge,
+  useListGestures,
 } from '@/components'
 import { usePages } from '@/api/use-pages'
 import { adminEditUrl } from '@/utils/routes'
@@ -25,12 +23,7 @@ export default function AdminNotices() {
     if (shown.current) void notices.refresh()
     shown.current = true
   })
-  usePullDownRefresh(() => {
-    void notices.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void notices.loadMore()
-  })
+  useListGestures(notices)
 
   const edit = (id?: string) => void Taro.navigateTo({ url: adminEditUrl(id) })
 
@@ -41,31 +34,22 @@ export default function AdminNotices() {
           新建公告
         </Button>
       </View>
-      {notices.loading && notices.items.length === 0 ? (
-        <LoadingState />
-      ) : notices.error && notices.items.length === 0 ? (
-        <ErrorState message={notices.error.message} onRetry={() => void notices.refresh()} />
-      ) : notices.items.length === 0 ? (
-        <EmptyState title="还没有公告" hint="点上方“新建公告”写第一条" />
-      ) : (
-        <List
-          items={notices.items}
-          keyOf={(n) => n.id}
-          render={(n) => {
-            const status = noticeStatus(n)
-            return (
-              <NoticeCard
-                notice={n}
-                onTap={() => edit(n.id)}
-                badges={<StatusBadge text={status.text} tone={status.tone} />}
-              />
-            )
-          }}
-          loadingMore={notices.loadingMore}
-          hasMore={notices.hasMore}
-          endText="没有更多公告了"
-        />
-      )}
+      <PagedList
+        pages={notices}
+        keyOf={(n) => n.id}
+        empty={{ title: '还没有公告', hint: '点上方“新建公告”写第一条' }}
+        render={(n) => {
+          const status = noticeStatus(n)
+          return (
+            <NoticeCard
+              notice={n}
+              onTap={() => edit(n.id)}
+              badges={<StatusBadge text={status.text} tone={status.tone} />}
+            />
+          )
+        }}
+        endText="没有更多公告了"
+      />
     </PageContainer>
   )
 }

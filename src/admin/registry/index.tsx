@@ -1,17 +1,15 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import type { RegistryMember } from '@contract'
 import {
   Button,
   Card,
-  EmptyState,
-  ErrorState,
   InfoRows,
-  List,
-  LoadingState,
   PageContainer,
+  PagedList,
   StatusBadge,
+  useListGestures,
 } from '@/components'
 import { call } from '@/api/call'
 import { showError } from '@/api/show-error'
@@ -40,12 +38,7 @@ export default function Registry() {
   const members = usePages('registry.list', 20, query ? { query } : {})
   const unbind = useUnbind(() => void members.refresh())
 
-  usePullDownRefresh(() => {
-    void members.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void members.loadMore()
-  })
+  useListGestures(members)
 
   const renderMember = (m: RegistryMember) => (
     <Card
@@ -127,25 +120,15 @@ export default function Registry() {
           </Button>
         </View>
       ) : null}
-      {members.loading && members.items.length === 0 ? (
-        <LoadingState />
-      ) : members.error && members.items.length === 0 ? (
-        <ErrorState message={members.error.message} onRetry={() => void members.refresh()} />
-      ) : members.items.length === 0 ? (
-        <EmptyState
-          title={query ? '没有找到会员' : '会员库是空的'}
-          hint={query ? '换个姓名或卡号试试' : undefined}
-        />
-      ) : (
-        <List
-          items={members.items}
-          keyOf={(m) => m.id}
-          render={renderMember}
-          loadingMore={members.loadingMore}
-          hasMore={members.hasMore}
-          endText="没有更多会员了"
-        />
-      )}
+      <PagedList
+        pages={members}
+        keyOf={(m) => m.id}
+        render={renderMember}
+        empty={
+          query ? { title: '没有找到会员', hint: '换个姓名或卡号试试' } : { title: '会员库是空的' }
+        }
+        endText="没有更多会员了"
+      />
     </PageContainer>
   )
 }
