@@ -8,6 +8,8 @@ export interface Booted {
   harness: Harness
   wxCloud: ReturnType<typeof wxCloudStandIn>
   navigateTo: ReturnType<typeof succeeding>
+  navigateBack: ReturnType<typeof succeeding>
+  showToast: ReturnType<typeof succeeding>
   waitFor(check: () => boolean, ms?: number): Promise<void>
   texts(page: SimulatedComponent, selector: string): string[]
 }
@@ -21,12 +23,15 @@ export async function bootWeapp(role: string): Promise<Booted> {
   const cloud = await startCloud({ seed: true })
   const wxCloud = wxCloudStandIn(cloud, await identityOf(cloud, role))
   const navigateTo = succeeding('navigateTo')
+  const navigateBack = succeeding('navigateBack')
+  const showToast = succeeding('showToast')
   // Taro's template nesting logs "template not found" for depths it never renders.
   jest.spyOn(console, 'warn').mockImplementation(() => undefined)
   const harness = installGlobals({
     cloud: wxCloud,
     navigateTo,
-    showToast: succeeding('showToast'),
+    navigateBack,
+    showToast,
     stopPullDownRefresh: succeeding('stopPullDownRefresh'),
     getSystemInfoSync: systemInfo,
   })
@@ -35,6 +40,8 @@ export async function bootWeapp(role: string): Promise<Booted> {
     harness,
     wxCloud,
     navigateTo,
+    navigateBack,
+    showToast,
     async waitFor(check, ms = 10_000) {
       const until = Date.now() + ms
       while (!check()) {
