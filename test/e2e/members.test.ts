@@ -104,3 +104,60 @@ test('an admin opens 工作台 → 操作日志 and finds what staff did', async
   await snap(page, 'admin-registry-search')
   await page.context().close()
 })
+
+test('an admin imports 会员库 from a CSV: dry run, confirm, report; the new member is found', async () => {
+  const csv = [
+    '姓名,身份证号,手机号,基层工会,会员卡号',
+    '钱多多,440524198001010056,13900000031,杭州市拱墅区总工会,E2E0001',
+    '孙少少,440524198001010057,13900000032,杭州市拱墅区总工会,E2E0002',
+  ].join('\n')
+  const page = await phone(browser)
+  await actAs(page, cloud.url, '刘洋')
+  await page.getByText('我的', { exact: true }).click()
+  await card(page, '工作台').click()
+  await card(page, '会员库').click()
+  await button(page, '导入会员库').click()
+  await button(page, '选择文件').waitFor()
+
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    button(page, '选择文件').click(),
+  ])
+  await chooser.setFiles({ name: '会员库.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await button(page, '确认导入').waitFor()
+  const dryRun = (await page.locator('.zg-card:visible').allTextContents()).join('\n')
+  expect(dryRun).toContain('会员库.csv')
+  expect(dryRun).toContain('身份证号校验位不正确')
+  await snap(page, 'admin-import-dry-run')
+  // The dry run wrote nothing.
+  const before = await cloud
+    .app()
+    .database()
+    .collection('members')
+    .where({ cardNo: 'E2E0001' })
+    .get()
+  expect((before as { data: unknown[] }).data).toHaveLength(0)
+
+  await button(page, '确认导入').click()
+  const dialog = page.locator('.taro-modal__content')
+  await dialog.getByText('导入会员库').waitFor()
+  await snap(page, 'admin-import-confirm')
+  await dialog.locator('.taro-modal__foot').getByText('导入', { exact: true }).click()
+  await button(page, '重新选择文件').waitFor()
+  await page.waitForLoadState('networkidle')
+  await snap(page, 'admin-import-done')
+  const after = await cloud
+    .app()
+    .database()
+    .collection('members')
+    .where({ cardNo: 'E2E0001' })
+    .get()
+  expect((after as { data: unknown[] }).data).toHaveLength(1)
+
+  await page.goBack()
+  await field(page, '姓名或会员卡号').fill('E2E0001')
+  await button(page, '搜索').click()
+  await page.locator('.zg-card:visible', { hasText: '钱*多' }).waitFor()
+  await snap(page, 'admin-registry-imported')
+  await page.context().close()
+})

@@ -23,6 +23,12 @@ function actAs(page: Page, name: string): Promise<void> {
   return actAsOn(page, cloud.url, name)
 }
 
+/** A 1×1 PNG: enough for storage to carry a real image from staff to members. */
+const POSTER = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+)
+
 const TITLE = '十二月职工书法讲座报名通知'
 const BODY = '报名时间：12月1日起。报名对象：我省工会会员。地点：省职工服务中心三楼展厅。'
 
@@ -59,6 +65,12 @@ test('staff publish a notice from 我的 → 工作台; a member sees it on 首�
   await field(staff, '不超过60个字').waitFor()
   await field(staff, '不超过60个字').fill(TITLE)
   await field(staff, '报名时间、对象、地点等').fill(BODY)
+  const [chooser] = await Promise.all([
+    staff.waitForEvent('filechooser'),
+    button(staff, '上传海报').click(),
+  ])
+  await chooser.setFiles({ name: 'poster.png', mimeType: 'image/png', buffer: POSTER })
+  await staff.locator('.zg-field img:visible').first().waitFor()
   await snap(staff, 'staff-edit')
 
   await button(staff, '发布').click()
@@ -77,6 +89,14 @@ test('staff publish a notice from 我的 → 工作台; a member sees it on 首�
   await snap(member, 'member-home-new-notice')
   await member.locator('.zg-card__title:visible', { hasText: TITLE }).click()
   await member.locator('.zg-notice__body:visible', { hasText: BODY }).waitFor()
+  // The poster comes back through cloud storage as a temporary URL the local cloud serves.
+  const poster = member.locator('.zg-notice__poster:visible img')
+  await poster.waitFor()
+  await member.waitForFunction(
+    (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
+    await poster.elementHandle(),
+  )
+  expect(await poster.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
   await snap(member, 'member-notice-detail')
   await member.context().close()
 })
