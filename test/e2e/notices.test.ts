@@ -98,6 +98,18 @@ test('staff publish a notice from 我的 → 工作台; a member sees it on 首�
   )
   expect(await poster.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
   await snap(member, 'member-notice-detail')
+
+  // 分享 sends a card "to WeChat"; the local cloud's 微信 page shows it, and tapping it opens
+  // the notice the way a chat would.
+  await button(member, '分享').click()
+  await member.goto(`${cloud.url}/dev/wechat`)
+  const shared = member.locator('a.card', { hasText: TITLE }).first()
+  await shared.waitFor()
+  await snap(member, 'wechat-share-card')
+  await shared.click()
+  await member.locator('.zg-notice__body:visible', { hasText: BODY }).waitFor()
+  expect(member.url()).toContain('notice/detail/index')
+  await snap(member, 'notice-opened-from-chat')
   await member.context().close()
 })
 
