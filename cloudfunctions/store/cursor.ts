@@ -43,7 +43,7 @@ export type TimeKey = {
   id: string
 }
 
-function isTimeKey(value: unknown): value is TimeKey {
+export function isTimeKey(value: unknown): value is TimeKey {
   const key = value as TimeKey
   return (
     typeof key === 'object' &&

@@ -1,5 +1,5 @@
 import type { NewNotice, NoticeChange, NoticeRecord } from '../domain/notice'
-import { decodeCursor, olderThan, page, timeKey } from './cursor'
+import { decodeCursor, isTimeKey, olderThan, page, timeKey, type TimeKey } from './cursor'
 import { db } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
 
@@ -35,21 +35,11 @@ export async function applyNoticeChange(
   return updatedCount(res) === 1
 }
 
-interface MemberKey {
-  p: boolean
-  t: number
-  id: string
-}
+/** The members' list is sorted pinned first, so its key adds the pin to the time key. */
+type MemberKey = TimeKey & { p: boolean }
 
 function isMemberKey(value: unknown): value is MemberKey {
-  const key = value as MemberKey
-  return (
-    typeof key === 'object' &&
-    key !== null &&
-    typeof key.p === 'boolean' &&
-    typeof key.t === 'number' &&
-    typeof key.id === 'string'
-  )
+  return isTimeKey(value) && typeof (value as MemberKey).p === 'boolean'
 }
 
 /** Notices members may see at `now`, pinned first, then newest publish time. */
