@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { startCloud, type TestCloud } from '../helpers/cloud'
 
 export const SCREENSHOTS = join(__dirname, 'screenshots')
 
@@ -71,4 +72,36 @@ export function card(page: Page, title: string) {
   return page.locator('.zg-card:visible').filter({
     has: page.locator('.zg-card__title', { hasText: new RegExp(`^${title}$`) }),
   })
+}
+
+export interface DemoSession {
+  readonly cloud: TestCloud
+  readonly browser: Browser
+}
+
+/**
+ * One local cloud on the demo data and one Chromium for a whole suite: started before its
+ * first test, stopped after its last.
+ */
+export function demoSession(): DemoSession {
+  let cloud: TestCloud | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    cloud = await startCloud({ seed: true })
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await cloud?.stop()
+  })
+  return {
+    get cloud() {
+      if (!cloud) throw new Error('the local cloud has not started')
+      return cloud
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium has not started')
+      return browser
+    },
+  }
 }

@@ -1,31 +1,18 @@
-import type { Browser } from 'playwright-core'
 import { demoData } from '../../cloud/seed'
-import { startCloud, type TestCloud } from '../helpers/cloud'
-import { actAs, button, card, field, launch, phone, snap } from './browser'
+import { actAs, button, card, field, demoSession, phone, snap } from './browser'
 
 /**
  * Members and roles in a real browser over the H5 build: the unverified demo member verifies
  * on 我的 → 会员认证, and an admin finds a staff action in 操作日志.
  */
-let cloud: TestCloud
-let browser: Browser
-
-beforeAll(async () => {
-  cloud = await startCloud({ seed: true })
-  browser = await launch()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+const demo = demoSession()
 
 test('李秀英 verifies from 我的 and then sees 已认证 with her data masked', async () => {
   const li = demoData(new Date()).identities.find((i) => i.openid === 'dev-member-2')
   if (!li?.idNumber) throw new Error('the seed carries no ID number for dev-member-2')
 
-  const page = await phone(browser)
-  await actAs(page, cloud.url, li.name)
+  const page = await phone(demo.browser)
+  await actAs(page, demo.cloud.url, li.name)
   await page.getByText('我的', { exact: true }).click()
   await button(page, '去认证').waitFor()
   await snap(page, 'unverified-me')
@@ -53,7 +40,7 @@ test('李秀英 verifies from 我的 and then sees 已认证 with her data maske
 
 test('an admin opens 工作台 → 操作日志 and finds what staff did', async () => {
   const title = '操作日志测试公告'
-  const reply = await cloud.fn(
+  const reply = await demo.cloud.fn(
     'api',
     {
       action: 'notice.create',
@@ -63,8 +50,8 @@ test('an admin opens 工作台 → 操作日志 and finds what staff did', async
   )
   expect(reply).toMatchObject({ ok: true })
 
-  const page = await phone(browser)
-  await actAs(page, cloud.url, '刘洋')
+  const page = await phone(demo.browser)
+  await actAs(page, demo.cloud.url, '刘洋')
   await page.getByText('我的', { exact: true }).click()
   await card(page, '工作台').waitFor()
   await snap(page, 'admin-me')
@@ -111,8 +98,8 @@ test('an admin imports 会员库 from a CSV: dry run, confirm, report; the new m
     '钱多多,440524198001010056,13900000031,杭州市拱墅区总工会,E2E0001',
     '孙少少,440524198001010057,13900000032,杭州市拱墅区总工会,E2E0002',
   ].join('\n')
-  const page = await phone(browser)
-  await actAs(page, cloud.url, '刘洋')
+  const page = await phone(demo.browser)
+  await actAs(page, demo.cloud.url, '刘洋')
   await page.getByText('我的', { exact: true }).click()
   await card(page, '工作台').click()
   await card(page, '会员库').click()
@@ -130,7 +117,7 @@ test('an admin imports 会员库 from a CSV: dry run, confirm, report; the new m
   expect(dryRun).toContain('身份证号校验位不正确')
   await snap(page, 'admin-import-dry-run')
   // The dry run wrote nothing.
-  const before = await cloud
+  const before = await demo.cloud
     .app()
     .database()
     .collection('members')
@@ -146,7 +133,7 @@ test('an admin imports 会员库 from a CSV: dry run, confirm, report; the new m
   await button(page, '重新选择文件').waitFor()
   await page.waitForLoadState('networkidle')
   await snap(page, 'admin-import-done')
-  const after = await cloud
+  const after = await demo.cloud
     .app()
     .database()
     .collection('members')

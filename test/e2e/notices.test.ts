@@ -1,26 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import { startCloud, type TestCloud } from '../helpers/cloud'
-import { actAs as actAsOn, button, field, launch, phone, snap } from './browser'
+import type { Page } from 'playwright-core'
+import { actAs as actAsOn, button, field, demoSession, phone, snap } from './browser'
 
 /**
  * The notices slice in a real browser, over the H5 build served by the local cloud:
  * a staff member writes and publishes a notice, a member then finds it on 首页.
  */
-let cloud: TestCloud
-let browser: Browser
-
-beforeAll(async () => {
-  cloud = await startCloud({ seed: true })
-  browser = await launch()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+const demo = demoSession()
 
 function actAs(page: Page, name: string): Promise<void> {
-  return actAsOn(page, cloud.url, name)
+  return actAsOn(page, demo.cloud.url, name)
 }
 
 /** A 1×1 PNG: enough for storage to carry a real image from staff to members. */
@@ -33,8 +21,8 @@ const TITLE = '十二月职工书法讲座报名通知'
 const BODY = '报名时间：12月1日起。报名对象：我省工会会员。地点：省职工服务中心三楼展厅。'
 
 test('a member opens the app on the seeded notices, pinned first', async () => {
-  const page = await phone(browser)
-  await page.goto(`${cloud.url}/`)
+  const page = await phone(demo.browser)
+  await page.goto(`${demo.cloud.url}/`)
   const cards = page.locator('.zg-card__title:visible')
   await cards.first().waitFor()
   await snap(page, 'member-home')
@@ -47,7 +35,7 @@ test('a member opens the app on the seeded notices, pinned first', async () => {
 })
 
 test('staff publish a notice from 我的 → 工作台; a member sees it on 首页 and opens it', async () => {
-  const staff = await phone(browser)
+  const staff = await phone(demo.browser)
   await actAs(staff, '陈立')
   await staff.getByText('我的', { exact: true }).click()
   await staff.getByText('工作台', { exact: true }).waitFor()
@@ -83,7 +71,7 @@ test('staff publish a notice from 我的 → 工作台; a member sees it on 首�
   await snap(staff, 'staff-published')
   await staff.context().close()
 
-  const member = await phone(browser)
+  const member = await phone(demo.browser)
   await actAs(member, '王建国')
   await member.getByText(TITLE).waitFor()
   await snap(member, 'member-home-new-notice')
@@ -102,7 +90,7 @@ test('staff publish a notice from 我的 → 工作台; a member sees it on 首�
   // 分享 sends a card "to WeChat"; the local cloud's 微信 page shows it, and tapping it opens
   // the notice the way a chat would.
   await button(member, '分享').click()
-  await member.goto(`${cloud.url}/dev/wechat`)
+  await member.goto(`${demo.cloud.url}/dev/wechat`)
   const shared = member.locator('a.card', { hasText: TITLE }).first()
   await shared.waitFor()
   await snap(member, 'wechat-share-card')
@@ -114,7 +102,7 @@ test('staff publish a notice from 我的 → 工作台; a member sees it on 首�
 })
 
 test('a member has no 工作台 and cannot reach staff actions', async () => {
-  const member = await phone(browser)
+  const member = await phone(demo.browser)
   await actAs(member, '王建国')
   await member.getByText('我的', { exact: true }).click()
   await member.getByText('已认证会员').waitFor()
@@ -122,6 +110,10 @@ test('a member has no 工作台 and cannot reach staff actions', async () => {
   expect(await member.getByText('工作台', { exact: true }).count()).toBe(0)
   await member.context().close()
 
-  const reply = await cloud.fn('api', { action: 'notice.manageList', payload: {} }, 'dev-member-1')
+  const reply = await demo.cloud.fn(
+    'api',
+    { action: 'notice.manageList', payload: {} },
+    'dev-member-1',
+  )
   expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })

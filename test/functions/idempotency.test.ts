@@ -114,8 +114,8 @@ describe('a write happens once per request id', () => {
     expect(pinned).toMatchObject({ id: a.id, pinned: true })
   })
 
-  it('a repeat of a write still running is told REQUEST_IN_PROGRESS and runs nothing', async () => {
-    const requestId = rid('pending')
+  /** The record a first, still unfinished run of `notice.create` leaves behind. */
+  async function leaveClaim(requestId: string, startedAt: Date): Promise<void> {
     await api.cloud
       .app()
       .database()
@@ -125,8 +125,13 @@ describe('a write happens once per request id', () => {
         action: 'notice.create',
         openid: STAFF,
         status: 'pending',
-        startedAt: new Date(),
+        startedAt,
       })
+  }
+
+  it('a repeat of a write still running is told REQUEST_IN_PROGRESS and runs nothing', async () => {
+    const requestId = rid('pending')
+    await leaveClaim(requestId, new Date())
     const reply = await api.write(STAFF, 'notice.create', requestId, {
       title: '进行中',
       body: '正文',
@@ -140,17 +145,8 @@ describe('a write happens once per request id', () => {
 
   it('a claim left by a run that died is taken over by the retry', async () => {
     const requestId = rid('stale')
-    await api.cloud
-      .app()
-      .database()
-      .collection('requests')
-      .add({
-        _id: `notice.create:${STAFF}:${requestId}`,
-        action: 'notice.create',
-        openid: STAFF,
-        status: 'pending',
-        startedAt: new Date(Date.now() - 10 * 60_000),
-      })
+    // A claim ten minutes old: its run died without finishing or clearing it.
+    await leaveClaim(requestId, new Date(Date.now() - 10 * 60_000))
     const reply = await api.write(STAFF, 'notice.create', requestId, {
       title: '接管',
       body: '正文',
