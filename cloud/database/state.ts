@@ -30,6 +30,7 @@ export class Collection {
 }
 
 export type WriteListener = (collection: string, id: unknown, doc: Doc | null) => void
+export type PreImageListener = (coll: Collection, key: string, prev: Doc | null) => void
 export type CollectionListener = (collection: string) => void
 
 /** The committed documents of every collection; the single place writes are applied. */
@@ -38,6 +39,12 @@ export class DatabaseState {
   seq = 0
   onWrite: WriteListener | null = null
   onAddCollection: CollectionListener | null = null
+  /**
+   * Sees each document just before a committed write replaces it, so open transactions can keep
+   * reading their start snapshot. Set only while a transaction is open: plain writes pay nothing
+   * otherwise.
+   */
+  beforeWrite: PreImageListener | null = null
   private readonly indexSpecs = new Map<string, IndexSpec[]>()
 
   declareIndexes(name: string, indexes: IndexSpec[]): void {
@@ -73,6 +80,8 @@ export class DatabaseState {
     const key = idKey(id)
     const prev = coll.docs.get(key)?.doc ?? null
     coll.checkUnique(key, next)
+    // After the unique check: a write that fails changes nothing a snapshot must hide.
+    this.beforeWrite?.(coll, key, prev)
     for (const index of coll.uniques) index.apply(key, prev, next)
     this.seq += 1
     if (next) coll.docs.set(key, { doc: next, version: this.seq })

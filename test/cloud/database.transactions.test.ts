@@ -140,3 +140,98 @@ test('20 concurrent read-modify-write transactions on one document lose no updat
   // They really did overlap: without conflicts this test would prove nothing.
   expect(attempts).toBeGreaterThan(20)
 })
+
+// Reads inside a transaction come from the snapshot taken when it began, as in MongoDB.
+
+test('读偏 (read skew): reads keep the start snapshot; the write then conflicts', async () => {
+  await db()
+    .collection('tx')
+    .add([
+      { _id: 'skewA', n: 1 },
+      { _id: 'skewB', n: 1 },
+    ])
+  const tx = await db().startTransaction()
+  expect((await tx.collection('tx').doc('skewA').get()).data).toEqual({ _id: 'skewA', n: 1 })
+  await db().collection('tx').doc('skewA').update({ n: 2 })
+  await db().collection('tx').doc('skewB').update({ n: 2 })
+  expect((await tx.collection('tx').doc('skewA').get()).data).toEqual({ _id: 'skewA', n: 1 })
+  expect((await tx.collection('tx').doc('skewB').get()).data).toEqual({ _id: 'skewB', n: 1 })
+  await expect(tx.collection('tx').doc('skewB').update({ n: 3 })).rejects.toMatchObject({
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+  })
+  expect(await read('skewA')).toEqual({ _id: 'skewA', n: 2 })
+  expect(await read('skewB')).toEqual({ _id: 'skewB', n: 2 })
+})
+
+test('another transaction committing after the start stays invisible too', async () => {
+  await db().collection('tx').add({ _id: 'skewC', n: 1 })
+  const tx = await db().startTransaction()
+  const other = await db().startTransaction()
+  await other.collection('tx').doc('skewC').update({ n: 2 })
+  await other.collection('tx').add({ _id: 'skewD' })
+  await other.commit()
+  expect((await tx.collection('tx').doc('skewC').get()).data).toEqual({ _id: 'skewC', n: 1 })
+  expect((await tx.collection('tx').doc('skewD').get()).data).toBeNull()
+  await expect(tx.collection('tx').doc('skewC').update({ n: 3 })).rejects.toMatchObject({
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+  })
+})
+
+test('a document inserted outside after the start is not visible inside', async () => {
+  const tx = await db().startTransaction()
+  await db().collection('tx').add({ _id: 'late', n: 1 })
+  expect((await tx.collection('tx').doc('late').get()).data).toBeNull()
+  // Creating it from the snapshot's view would overwrite a committed document.
+  await expect(tx.collection('tx').add({ _id: 'late', n: 2 })).rejects.toMatchObject({
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+  })
+  expect(await read('late')).toEqual({ _id: 'late', n: 1 })
+})
+
+test('a document removed outside after the start is still visible inside, and conflicts', async () => {
+  await db().collection('tx').add({ _id: 'gone', n: 1 })
+  const tx = await db().startTransaction()
+  await db().collection('tx').doc('gone').remove()
+  expect((await tx.collection('tx').doc('gone').get()).data).toEqual({ _id: 'gone', n: 1 })
+  // A remove leaves no version behind; writing the document back would resurrect it.
+  await expect(tx.collection('tx').doc('gone').update({ n: 2 })).rejects.toMatchObject({
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+  })
+  expect(await read('gone')).toBeNull()
+})
+
+test("a transaction's own writes are visible to its later reads, over its snapshot", async () => {
+  await db()
+    .collection('tx')
+    .add([
+      { _id: 'own1', n: 1 },
+      { _id: 'own2', n: 1 },
+    ])
+  await db().runTransaction(async (tx: Transaction) => {
+    await db().collection('tx').doc('own2').update({ n: 50 })
+    await tx
+      .collection('tx')
+      .doc('own1')
+      .update({ n: db().command.inc(1) })
+    await tx.collection('tx').add({ _id: 'own3', n: 3 })
+    expect((await tx.collection('tx').doc('own1').get()).data).toEqual({ _id: 'own1', n: 2 })
+    expect((await tx.collection('tx').doc('own3').get()).data).toEqual({ _id: 'own3', n: 3 })
+    expect((await tx.collection('tx').doc('own2').get()).data).toEqual({ _id: 'own2', n: 1 })
+  })
+  expect(await read('own1')).toEqual({ _id: 'own1', n: 2 })
+  expect(await read('own2')).toEqual({ _id: 'own2', n: 50 })
+  expect(await read('own3')).toEqual({ _id: 'own3', n: 3 })
+})
+
+test('a transaction that began after a write sees it', async () => {
+  await db().collection('tx').add({ _id: 'fresh', n: 1 })
+  const early = await db().startTransaction()
+  await db().collection('tx').doc('fresh').update({ n: 2 })
+  const late = await db().startTransaction()
+  expect((await early.collection('tx').doc('fresh').get()).data).toEqual({ _id: 'fresh', n: 1 })
+  expect((await late.collection('tx').doc('fresh').get()).data).toEqual({ _id: 'fresh', n: 2 })
+  await late.collection('tx').doc('fresh').update({ n: 3 })
+  await late.commit()
+  await early.rollback()
+  expect(await read('fresh')).toEqual({ _id: 'fresh', n: 3 })
+})
