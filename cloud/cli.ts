@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startLocalCloud } from './instance'
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     schema: { type: 'string', default: 'cloudfunctions/store/schema.json' },
     functions: { type: 'string', default: DEFAULT_FUNCTIONS },
     h5: { type: 'string', default: 'dist/h5' },
+    faults: { type: 'string' },
   },
   strict: true,
 })
@@ -40,6 +41,17 @@ async function buildFunctionsIfMissing(dir: string): Promise<void> {
   }
 }
 
+/** `--faults` takes the JSON itself or the path of a JSON file. */
+function faultsOption(value: string | undefined): unknown {
+  if (value === undefined) return undefined
+  const text = value.trim().startsWith('{') ? value : readFileSync(resolve(value), 'utf8')
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new Error(`--faults 不是合法的 JSON: ${value}`)
+  }
+}
+
 async function main(): Promise<void> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -54,10 +66,13 @@ async function main(): Promise<void> {
     schemaFile: resolve(values.schema),
     functionsDir: resolve(values.functions),
     h5Dir: resolve(values.h5),
+    faults: faultsOption(values.faults),
   })
   console.log(
     `本地云已启动 ${cloud.url}  (${values.memory ? '内存模式' : `数据目录 ${values.data}`})`,
   )
+  if (values.faults !== undefined)
+    console.log(`故障注入已开启 faults on: GET ${cloud.url}/dev/faults`)
 
   let stopping = false
   const shutdown = (signal: string) => {

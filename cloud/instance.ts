@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { installClock } from './clock'
 import { createDatabaseService } from './database'
 import { DevPagesService } from './dev/service'
+import { FaultsService } from './faults/service'
 import { createFunctionsService, LOCAL_APP_ID } from './functions'
 import { demoData } from './seed'
 import { createCloudServer } from './server'
@@ -21,6 +22,8 @@ export interface LocalCloudOptions {
   schemaFile?: string | null
   functionsDir?: string
   h5Dir?: string
+  /** A fault description to start with (see cloud/faults/spec.ts); POST /dev/faults changes it. */
+  faults?: unknown
 }
 
 export interface LocalCloud {
@@ -41,6 +44,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const functions = createFunctionsService({ dir: opts.functionsDir })
   // ---- The emulated services, in routing order. Other services go in this one array. ----
   const services: CloudService[] = [
+    // First: its interceptor sees every SDK action before the service that answers it.
+    new FaultsService(functions.runner, opts.faults),
     database,
     functions,
     new TriggersService(functions.runner),

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
-import { CloudError, type CloudService, type SdkActionHandler } from './service'
+import {
+  CloudError,
+  type CloudService,
+  type SdkActionHandler,
+  type SdkNext,
+  type SdkReply,
+} from './service'
 
 const MAX_BODY = 50 * 1024 * 1024
 
@@ -34,11 +40,18 @@ function send(res: ServerResponse, status: number, body: unknown): void {
  * The SDK's admin endpoint: `POST /admin?env=..&seqId=..` with `{action, ...params}`. Like the
  * real service it always answers HTTP 200; a failure is a truthy `code` in the body.
  */
+type Intercept = (
+  action: string,
+  params: Record<string, unknown>,
+  next: SdkNext,
+) => Promise<SdkReply>
+
 async function handleAdmin(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   findAction: (name: string) => SdkActionHandler | undefined,
+  intercepted: Intercept,
 ): Promise<void> {
   const requestId = `${url.searchParams.get('seqId') ?? 'local'}_${randomBytes(4).toString('hex')}`
   try {
@@ -56,7 +69,9 @@ async function handleAdmin(
     const handler = findAction(action)
     if (!handler) throw new CloudError('INVALID_ACTION', `action ${action || '(none)'} 不受支持`)
     const env = url.searchParams.get('env') ?? String(body.envName ?? '')
-    const result = await handler(body, { env, headers: req.headers })
+    const result = await intercepted(action, body, () =>
+      handler(body, { env, headers: req.headers }),
+    )
     send(res, 200, { requestId, ...result })
   } catch (err) {
     if (err instanceof CloudError) {
@@ -81,12 +96,19 @@ export function createCloudServer(services: CloudService[]): Server {
     return undefined
   }
 
+  const interceptors: Intercept[] = services.flatMap((s) =>
+    s.intercept ? [s.intercept.bind(s)] : [],
+  )
+  // The first service's interceptor runs outermost.
+  const intercepted: Intercept = (action, params, last) =>
+    interceptors.reduceRight<SdkNext>((next, wrap) => () => wrap(action, params, next), last)()
+
   return createServer((req, res) => {
     void (async () => {
       try {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1')
         if (req.method === 'POST' && url.pathname === '/admin') {
-          await handleAdmin(req, res, url, findAction)
+          await handleAdmin(req, res, url, findAction, intercepted)
           return
         }
         for (const s of services) {

@@ -13,6 +13,11 @@ export interface CloudService {
    * reply body's fields besides `requestId` (usually `{ data: ... }`), or throws a `CloudError`.
    */
   readonly actions?: Record<string, SdkActionHandler>
+  /**
+   * Wraps every SDK action before the service that answers it (services' interceptors nest in
+   * routing order, the first outermost): the fault switch delays, fails or kills here.
+   */
+  intercept?(action: string, params: Record<string, unknown>, next: SdkNext): Promise<SdkReply>
   /** Plain HTTP routes (dev endpoints, pages, downloads). Return false when not handled. */
   route?(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> | boolean
   start?(ctx: CloudContext): Promise<void> | void
@@ -20,10 +25,15 @@ export interface CloudService {
   stop?(): Promise<void> | void
 }
 
+/** The reply body's fields besides `requestId`. */
+export type SdkReply = Record<string, unknown>
+
 export type SdkActionHandler = (
   params: Record<string, unknown>,
   request: SdkRequestInfo,
-) => Promise<Record<string, unknown>>
+) => Promise<SdkReply>
+
+export type SdkNext = () => Promise<SdkReply>
 
 export interface SdkRequestInfo {
   env: string

@@ -76,7 +76,7 @@ export function devOpenid(req: IncomingMessage): string {
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'content-type, x-dev-openid, x-file-name, x-cloud-path',
-  'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
 }
 
 /**

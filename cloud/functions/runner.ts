@@ -15,6 +15,10 @@ export interface RunnerOptions {
 export interface LiveInvocation {
   functionName: string
   caller: Caller
+  /** Database writes it has sent (the fault switch counts them). */
+  writes: number
+  /** Killed by the fault switch: like a crashed process, nothing it sends later is served. */
+  killed: boolean
 }
 
 /** SCF's default when config.json names no timeout. */
@@ -29,6 +33,8 @@ const TOKEN_GRACE_MS = 60_000
 export class FunctionRunner {
   readonly loader: FunctionLoader
   private readonly tokens = new Map<string, { live: LiveInvocation; expires: number }>()
+  /** Rejects a running invocation's reply at once, as the platform does when its process dies. */
+  private readonly killers = new Map<string, (error: CloudError) => void>()
 
   constructor(private readonly options: RunnerOptions) {
     this.loader = new FunctionLoader(options.dir)
@@ -62,11 +68,13 @@ export class FunctionRunner {
     const context = functionContext(env, id)
     // The function gets its own copy, as it would after crossing the wire.
     const input: unknown = JSON.parse(JSON.stringify(event ?? {}))
-    this.tokens.set(id.apiToken, { live: { functionName: name, caller }, expires: Infinity })
+    const live: LiveInvocation = { functionName: name, caller, writes: 0, killed: false }
+    this.tokens.set(id.apiToken, { live, expires: Infinity })
+    const death = new Promise<never>((_, reject) => this.killers.set(id.apiToken, reject))
     try {
       const result = await withEnv(vars, () =>
         withTimeout(
-          Promise.resolve().then(() => loaded.main(input, context)),
+          Promise.race([Promise.resolve().then(() => loaded.main(input, context)), death]),
           id.timeoutMs,
         ),
       )
@@ -75,12 +83,29 @@ export class FunctionRunner {
       if (error instanceof CloudError) throw error
       throw new CloudError('FUNCTIONS_EXECUTE_FAIL', describe(error))
     } finally {
-      this.tokens.set(id.apiToken, {
-        live: { functionName: name, caller },
-        expires: performance.now() + TOKEN_GRACE_MS,
-      })
+      this.killers.delete(id.apiToken)
+      // A killed invocation's token never lapses: its leftover code must stay refused.
+      const expires = live.killed ? Infinity : performance.now() + TOKEN_GRACE_MS
+      this.tokens.set(id.apiToken, { live, expires })
       this.sweep()
     }
+  }
+
+  /**
+   * Kills a running invocation: its caller gets `error` now, and whatever it already wrote stays
+   * written. Its code may still be running in this process, so everything it sends from now on
+   * is refused (see `FaultsService`) and its console is muted (see `muteKilledInvocations`).
+   */
+  kill(token: string, error: CloudError): void {
+    const entry = this.tokens.get(token)
+    if (!entry || entry.live.killed) return
+    entry.live.killed = true
+    this.killers.get(token)?.(error)
+  }
+
+  /** Whether the code running now belongs to an invocation that was killed. */
+  isInKilledInvocation(): boolean {
+    return this.invocationOf(process.env.WX_API_TOKEN)?.killed === true
   }
 
   private loadOrFail(name: string, env: Record<string, string>) {

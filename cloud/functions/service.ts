@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CloudError, type CloudContext, type CloudService, type SdkRequestInfo } from '../service'
 import { devOpenid, guarded, HttpError, readJson, sendJson } from '../dev/http'
 import type { Caller } from './context'
+import { muteKilledInvocations } from './console'
 import { installEnvOverlay } from './env'
 import { pointSdkAtLocalCloud } from './platform-env'
 import { FunctionRunner } from './runner'
@@ -21,6 +22,7 @@ export class FunctionsService implements CloudService {
 
   start(ctx: CloudContext): void {
     installEnvOverlay()
+    muteKilledInvocations(this.runner)
     pointSdkAtLocalCloud(ctx.baseUrl, this.runner.envId)
   }
 

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import tcb from '@cloudbase/node-sdk'
+import type { FaultEvent } from '../../cloud/faults/plan'
+import type { FaultSpec } from '../../cloud/faults/spec'
 
 export interface StartCloudOptions {
   /** Load the demo data (default false: an empty database with the schema's collections). */
@@ -14,6 +16,13 @@ export interface StartCloudOptions {
 }
 
 export type CloudApp = ReturnType<typeof tcb.init>
+
+/** `GET /dev/faults`. */
+export interface FaultReport {
+  faults: (FaultSpec & { seed: number }) | null
+  writes: number
+  injected: FaultEvent[]
+}
 
 export interface TestCloud {
   /** http://127.0.0.1:<port> */
@@ -29,6 +38,12 @@ export interface TestCloud {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: unknown }>
+  /** Switches the fault injection on (POST /dev/faults); see cloud/faults/spec.ts. */
+  setFaults(spec: FaultSpec): Promise<FaultReport>
+  /** What was injected since the faults were set, and how many writes went by. */
+  faults(): Promise<FaultReport>
+  /** Switches every fault off (DELETE /dev/faults). */
+  clearFaults(): Promise<FaultReport>
   /** Output the process printed so far, for diagnosing failures. */
   output(): string
   stop(): Promise<void>
@@ -106,6 +121,17 @@ export async function startCloud(opts: StartCloudOptions = {}): Promise<TestClou
     return { status: res.status, body: parsed }
   }
 
+  const faultsCall = async (method: string, spec?: FaultSpec): Promise<FaultReport> => {
+    const res = await fetch(`${url}/dev/faults`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: spec === undefined ? undefined : JSON.stringify(spec),
+    })
+    const body = (await res.json()) as unknown
+    if (res.status !== 200) throw new Error(`/dev/faults ${method}: ${JSON.stringify(body)}`)
+    return body as FaultReport
+  }
+
   return {
     url,
     adminUrl,
@@ -127,6 +153,9 @@ export async function startCloud(opts: StartCloudOptions = {}): Promise<TestClou
       return res.body
     },
     post,
+    setFaults: (spec) => faultsCall('POST', spec),
+    faults: () => faultsCall('GET'),
+    clearFaults: () => faultsCall('DELETE'),
     output: log,
     stop() {
       if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
