@@ -1,5 +1,6 @@
 import type { ActionName } from '../contract/actions'
 import { actions } from '../contract/actions'
+import { idFromRequest } from '../domain/ids'
 import { maskName } from '../domain/mask'
 import { recordAudit } from '../store/audit'
 import { getMember } from '../store/members'
@@ -38,7 +39,8 @@ function summaryOf(action: ActionName, input: unknown, result: unknown): string 
 
 /**
  * Records one audited action after it succeeded (inside the once-per-request run, so a replayed
- * retry is not recorded twice): who, when, which action, which documents.
+ * retry is not recorded twice, and under an id from the request, so a run finishing one that died
+ * is not either): who, when, which action, which documents.
  */
 export async function audit(
   action: ActionName,
@@ -46,14 +48,18 @@ export async function audit(
   result: unknown,
   caller: Caller,
   at: Date,
+  request?: string,
 ): Promise<void> {
   const member = caller.memberId ? await getMember(caller.memberId) : null
-  await recordAudit({
-    at,
-    actor: caller.openid,
-    actorName: member ? maskName(member.name) : null,
-    action,
-    targets: targetsOf(input, result),
-    summary: summaryOf(action, input, result),
-  })
+  await recordAudit(
+    {
+      at,
+      actor: caller.openid,
+      actorName: member ? maskName(member.name) : null,
+      action,
+      targets: targetsOf(input, result),
+      summary: summaryOf(action, input, result),
+    },
+    request && idFromRequest('audit', request),
+  )
 }

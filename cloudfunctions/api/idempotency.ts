@@ -1,14 +1,14 @@
 import { ApiError } from '../contract/errors'
 import {
+  abandonRequest,
   claimRequest,
   finishRequest,
   getRequest,
   releaseRequest,
+  STALE_MS,
   takeOverStaleRequest,
 } from '../store/requests'
 
-/** Longer than any function timeout: a claim this old was left by a run that died. */
-const STALE_MS = 2 * 60_000
 /** A double tap usually lands while the first run is still going: wait a little for it. */
 const WAITS_MS = [30, 60, 120, 250, 500]
 
@@ -26,33 +26,46 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Runs a write at most once per (action, caller, requestId): a repeat gets the first result, a
- * repeat while the first still runs gets REQUEST_IN_PROGRESS, and a failed attempt leaves no
- * trace so that its retry runs afresh.
+ * repeat while the first still runs gets REQUEST_IN_PROGRESS. A refusal leaves no trace, so its
+ * retry decides afresh; a run that failed or died part-way leaves its claim (with the payload)
+ * for the retry or the scheduler to finish. Every handler is written to be run again after any
+ * of its writes: deterministic ids, and markers of the request on the documents it changed.
  */
-export async function once<T>(key: WriteKey, now: () => Date, run: () => Promise<T>): Promise<T> {
+export async function once<T>(
+  key: WriteKey,
+  input: unknown,
+  now: () => Date,
+  run: () => Promise<T>,
+): Promise<T> {
   const id = requestKey(key)
-  if (await claimRequest(id, key.action, key.openid, now())) return record(id, now, run)
+  if (await claimRequest(id, key.action, key.openid, input, now())) return record(id, now, run)
   for (const wait of [0, ...WAITS_MS]) {
     if (wait) await sleep(wait)
     const found = await getRequest(id)
     if (found?.status === 'done') return found.result as T
     if (!found) {
-      if (await claimRequest(id, key.action, key.openid, now())) return record(id, now, run)
+      if (await claimRequest(id, key.action, key.openid, input, now())) return record(id, now, run)
       continue
     }
-    const staleBefore = new Date(now().getTime() - STALE_MS)
-    if (await takeOverStaleRequest(id, staleBefore, now())) return record(id, now, run)
+    if (await takeOver(id, now)) return record(id, now, run)
   }
   throw new ApiError('REQUEST_IN_PROGRESS')
 }
 
-async function record<T>(id: string, now: () => Date, run: () => Promise<T>): Promise<T> {
+/** Takes over a claim whose run died or gave up; false if it is still live or already taken. */
+export function takeOver(id: string, now: () => Date): Promise<boolean> {
+  return takeOverStaleRequest(id, new Date(now().getTime() - STALE_MS), now())
+}
+
+/** Runs a claimed write and notes its result; `id` must be claimed (or taken over) already. */
+export async function record<T>(id: string, now: () => Date, run: () => Promise<T>): Promise<T> {
   let result: T
   try {
     result = await run()
   } catch (error) {
-    await releaseRequest(id).catch((release: unknown) =>
-      console.error(`[idempotency] could not release ${id}`, release),
+    const leave = error instanceof ApiError ? releaseRequest : abandonRequest
+    await leave(id).catch((failure: unknown) =>
+      console.error(`[idempotency] could not leave ${id}`, failure),
     )
     throw error
   }

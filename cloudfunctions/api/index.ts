@@ -4,7 +4,7 @@ import type { ApiEvent } from '../contract/actions'
 import type { ApiReply } from '../contract/errors'
 import { app } from '../store/db'
 import { configuredAdmins } from './caller'
-import { route } from './router'
+import { resume, route } from './router'
 
 /**
  * The caller as the platform names it: the invocation's context first (it cannot leak between
@@ -18,11 +18,29 @@ function callerOpenid(context: IContextParam | undefined): string {
   return app().auth().getUserInfo().openId
 }
 
-export async function main(event: ApiEvent, context?: IContextParam): Promise<ApiReply<unknown>> {
-  return route(event, {
+/** Sent by the scheduler (never by the mini-program) to finish a write that died half-way. */
+export interface ResumeEvent {
+  resume: string
+}
+
+function isResume(event: unknown): event is ResumeEvent {
+  return typeof (event as Partial<ResumeEvent> | null)?.resume === 'string'
+}
+
+export async function main(
+  event: ApiEvent | ResumeEvent,
+  context?: IContextParam,
+): Promise<ApiReply<unknown>> {
+  const invocation = {
     openid: callerOpenid(context),
     admins: configuredAdmins(),
     idHashKey: process.env.ID_HASH_KEY ?? '',
     now: () => new Date(),
-  })
+  }
+  // Only a caller WeChat names no user for (another function, a timer) may resume; a member's
+  // call always carries an openid and goes the normal way, where `resume` is no action.
+  if (isResume(event) && !invocation.openid) {
+    return { ok: true, data: await resume(event.resume, invocation) }
+  }
+  return route(event as ApiEvent, invocation)
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { actions, type ActionName, type ApiEvent, type ResponseOf } from '../contract/actions'
 import { ApiError, type ApiReply } from '../contract/errors'
+import { getRequest, releaseRequest } from '../store/requests'
 import { audit } from './audit'
 import { resolveCaller, type Caller } from './caller'
 import { authorize } from './guard'
 import { handlers } from './handlers'
 import type { InputOf } from './handlers/types'
-import { once } from './idempotency'
+import { once, record, requestKey, takeOver } from './idempotency'
 import { parse } from './validate'
 
 export interface Invocation {
@@ -50,17 +51,61 @@ async function dispatch<A extends ActionName>(
   authorize(spec.roles, caller)
   const schema: z.ZodType = spec.request
   const input = parse(schema, payload) as InputOf<A>
-  const now = invocation.now()
-  const run = async () => {
-    const result = await handlers[action](input, {
-      caller,
-      now,
-      config: { admins: invocation.admins, idHashKey: invocation.idHashKey },
-    })
-    if (spec.audited) await audit(action, input, result, caller, now)
+  if (!spec.write) return runner(action, input, caller, invocation)()
+  const key = {
+    action,
+    openid: caller.openid,
+    requestId: (input as { requestId: string }).requestId,
+  }
+  const run = runner(action, input, caller, invocation, requestKey(key))
+  return once(key, input, invocation.now, run)
+}
+
+/** The handler and its audit record, as one unit that `once` runs (and may run again). */
+function runner<A extends ActionName>(
+  action: A,
+  input: InputOf<A>,
+  caller: Caller,
+  invocation: Invocation,
+  request?: string,
+): () => Promise<ResponseOf<A>> {
+  return async () => {
+    const now = invocation.now()
+    const config = { admins: invocation.admins, idHashKey: invocation.idHashKey }
+    const result = await handlers[action](input, { caller, now, config, request })
+    if (actions[action].audited) await audit(action, input, result, caller, now, request)
     return result
   }
-  if (!spec.write) return run()
-  const { requestId } = input as { requestId: string }
-  return once({ action, openid: caller.openid, requestId }, invocation.now, run)
+}
+
+export type ResumeOutcome = 'finished' | 'refused' | 'skipped'
+
+/**
+ * Finishes a write whose run died or failed part-way, from the payload its claim kept, as the
+ * caller it was made for (roles as they are now). The scheduler calls this for stale claims; the
+ * member's own retry would do the same. A refusal now (e.g. the role was taken away) gives the
+ * claim back.
+ */
+export async function resume(key: string, invocation: Invocation): Promise<ResumeOutcome> {
+  const claim = await getRequest(key)
+  if (!claim || claim.status !== 'pending' || !isAction(claim.action)) return 'skipped'
+  const action = claim.action
+  const caller = await resolveCaller(claim.openid, invocation.admins)
+  let input: InputOf<typeof action>
+  try {
+    authorize(actions[action].roles, caller)
+    input = parse(actions[action].request as z.ZodType, claim.input) as InputOf<typeof action>
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    await releaseRequest(key)
+    return 'refused'
+  }
+  if (!(await takeOver(key, invocation.now))) return 'skipped'
+  try {
+    await record(key, invocation.now, runner(action, input, caller, invocation, key))
+    return 'finished'
+  } catch (error) {
+    if (error instanceof ApiError) return 'refused'
+    throw error
+  }
 }

@@ -20,12 +20,16 @@ export interface NoticeRecord {
   updatedAt: Date
   createdBy: string
   updatedBy: string
+  /** The idempotency key of the last write that changed it (absent on seeded notices). */
+  lastRequest?: string | null
 }
 
 export type NewNotice = Omit<NoticeRecord, '_id'>
 
 /** The fields a change writes; always carries the next version. */
-export type NoticeChange = Partial<Omit<NoticeRecord, '_id' | 'createdAt' | 'createdBy'>> & {
+export type NoticeChange = Partial<
+  Omit<NoticeRecord, '_id' | 'createdAt' | 'createdBy' | 'lastRequest'>
+> & {
   version: number
   updatedAt: Date
   updatedBy: string

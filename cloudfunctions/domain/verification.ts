@@ -1,3 +1,5 @@
+import { createHash, createHmac } from 'node:crypto'
+
 /**
  * 会员认证 lock. ID numbers are guessable, so failed attempts are counted per WeChat account and
  * too many in a window lock verification for a while. Every number lives in one policy object.
@@ -25,7 +27,24 @@ export interface AttemptRecord {
   attempts: number
   windowStart: Date
   lockedUntil: Date | null
+  /**
+   * The last phone code exchanged and what it gave, as digests. WeChat's code works once; a run
+   * finishing one that died after the exchange uses this instead, and charges no second attempt.
+   */
+  exchanged?: PhoneExchange | null
 }
+
+export interface PhoneExchange {
+  /** SHA-256 of the one-off code. */
+  code: string
+  /** HMAC (ID_HASH_KEY) of the phone number WeChat gave for it: phones are guessable. */
+  phone: string
+}
+
+export const codeDigest = (code: string): string => createHash('sha256').update(code).digest('hex')
+
+export const phoneDigest = (phone: string, key: string): string =>
+  createHmac('sha256', key).update(phone.trim()).digest('hex')
 
 /** When verification opens again, or null when it is open at `now`. */
 export function lockedUntil(

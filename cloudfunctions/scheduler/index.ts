@@ -1,23 +1,47 @@
+import type { ApiReply } from '../contract/errors'
+import { app } from '../store/db'
 import { countBecameVisible } from '../store/notices'
+import { listStaleRequests, STALE_MS } from '../store/requests'
 
 /** The timer fires every minute; each tick looks back over the minute it covers. */
 const TICK_MS = 60_000
+/** Resumed per tick; a backlog is worked off over the next ticks. */
+const RESUME_BATCH = 20
 
 export interface SchedulerReport {
   at: string
   /** Scheduled notices whose publish time came during this tick. */
   noticesNowVisible: number
+  /** Writes that died or failed half-way and were finished now, by the api function. */
+  requestsResumed: number
 }
 
 /**
  * Runs due work on the timer. Notices need none: a scheduled notice becomes visible by its
- * publish time at read time, so the tick only reports how many came due. Draws, offers,
- * reminders and no-shows join here as they arrive.
+ * publish time at read time, so the tick only reports how many came due. Writes left half-done
+ * by a crash are finished here (the repair that makes "killed between two writes" lose nothing).
+ * Draws, offers, reminders and no-shows join here as they arrive.
  */
 export async function main(): Promise<SchedulerReport> {
   const now = new Date()
   const noticesNowVisible = await countBecameVisible(new Date(now.getTime() - TICK_MS), now)
-  const report = { at: now.toISOString(), noticesNowVisible }
+  const requestsResumed = await resumeStaleRequests(new Date(now.getTime() - STALE_MS))
+  const report = { at: now.toISOString(), noticesNowVisible, requestsResumed }
   console.log('[scheduler]', JSON.stringify(report))
   return report
+}
+
+/** The api function finishes each (it holds the handlers); one failure does not stop the rest. */
+async function resumeStaleRequests(staleBefore: Date): Promise<number> {
+  let finished = 0
+  for (const key of await listStaleRequests(staleBefore, RESUME_BATCH)) {
+    try {
+      const res = await app().callFunction({ name: 'api', data: { resume: key } })
+      const reply = res.result as ApiReply<string>
+      if (reply.ok && reply.data === 'finished') finished += 1
+    } catch (error) {
+      console.error(`[scheduler] could not resume ${key}`, error)
+    }
+  }
+  return finished
 }

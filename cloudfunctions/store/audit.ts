@@ -1,12 +1,19 @@
 import type { AuditRecord } from './records'
 import { olderThan, page, timeKey } from './cursor'
-import { db } from './db'
+import { db, isDuplicateKey } from './db'
 import { asRecords } from './documents'
 
 const AUDIT = 'audit'
 
-export async function recordAudit(entry: Omit<AuditRecord, '_id'>): Promise<void> {
-  await db().collection(AUDIT).add(entry)
+/** Records an entry; with an id (a write's), a second run of the same write records nothing. */
+export async function recordAudit(entry: Omit<AuditRecord, '_id'>, id?: string): Promise<void> {
+  try {
+    await db()
+      .collection(AUDIT)
+      .add(id ? { _id: id, ...entry } : entry)
+  } catch (error) {
+    if (!id || !isDuplicateKey(error)) throw error
+  }
 }
 
 export interface AuditFilter {

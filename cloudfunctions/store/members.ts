@@ -27,8 +27,13 @@ export type BindOutcome = 'bound' | 'account-taken' | 'member-taken'
  * Binds an account to a member with one insert: `_id` = openid refuses a second member for the
  * account, the unique index on `memberId` a second account for the member.
  */
-export async function bind(openid: string, memberId: string, now: Date): Promise<BindOutcome> {
-  const record: BindingRecord = { _id: openid, memberId, boundAt: now }
+export async function bind(
+  openid: string,
+  memberId: string,
+  now: Date,
+  request: string | undefined,
+): Promise<BindOutcome> {
+  const record: BindingRecord = { _id: openid, memberId, boundAt: now, request: request ?? null }
   try {
     await db().collection(BINDINGS).add(record)
     return 'bound'

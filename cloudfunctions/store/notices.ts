@@ -1,6 +1,6 @@
 import type { NewNotice, NoticeChange, NoticeRecord } from '../domain/notice'
 import { decodeCursor, isTimeKey, olderThan, page, timeKey, type TimeKey } from './cursor'
-import { db } from './db'
+import { db, isDuplicateKey } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
 
 const NOTICES = 'notices'
@@ -10,11 +10,21 @@ export interface NoticePage {
   nextCursor?: string
 }
 
-export async function insertNotice(notice: NewNotice): Promise<NoticeRecord> {
-  const res = (await db().collection(NOTICES).add(notice)) as { id?: string; _id?: string }
-  const id = res.id ?? res._id
-  if (!id) throw new Error('insert answered no id')
-  return { _id: id, ...notice }
+/**
+ * Inserts a new notice under `id` (from the request that creates it); if a first run of that
+ * request already made it, that notice is the answer.
+ */
+export async function insertNotice(id: string, notice: NewNotice): Promise<NoticeRecord> {
+  try {
+    await db()
+      .collection(NOTICES)
+      .add({ _id: id, ...notice })
+    return { _id: id, ...notice }
+  } catch (error) {
+    const made = isDuplicateKey(error) ? await getNotice(id) : null
+    if (!made) throw error
+    return made
+  }
 }
 
 export async function getNotice(id: string): Promise<NoticeRecord | null> {
@@ -24,14 +34,19 @@ export async function getNotice(id: string): Promise<NoticeRecord | null> {
 
 /**
  * Writes a change only if the notice is still at `fromVersion`: the check and the write are one
- * conditional update, so two staff editing at once cannot overwrite each other.
+ * conditional update, so two staff editing at once cannot overwrite each other. The notice keeps
+ * the request that changed it last, so a second run of that request knows it is done.
  */
 export async function applyNoticeChange(
   id: string,
   fromVersion: number,
   change: NoticeChange,
+  request: string | undefined,
 ): Promise<boolean> {
-  const res = await db().collection(NOTICES).where({ _id: id, version: fromVersion }).update(change)
+  const res = await db()
+    .collection(NOTICES)
+    .where({ _id: id, version: fromVersion })
+    .update({ ...change, lastRequest: request ?? null })
   return updatedCount(res) === 1
 }
 

@@ -52,6 +52,8 @@ export interface BindingRecord {
   _id: string
   memberId: string
   boundAt: Date
+  /** The write that bound it (verification or a staff move), so a second run of it knows. */
+  request?: string | null
 }
 
 export type RequestStatus = 'pending' | 'done'
@@ -61,6 +63,8 @@ export interface RequestRecord {
   _id: string
   action: string
   openid: string
+  /** The validated payload, so that the scheduler can finish a run that died half-way. */
+  input?: unknown
   status: RequestStatus
   startedAt: Date
   finishedAt?: Date

@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../domain/verification'
+import type { AttemptRecord, PhoneExchange } from '../domain/verification'
 import { db, isDuplicateKey } from './db'
 import { asRecord, updatedCount } from './documents'
 
@@ -37,14 +37,18 @@ export async function restartWindow(read: AttemptRecord, fresh: AttemptRecord): 
 
 /**
  * Charges one attempt, atomically: only while fewer than `max` were charged in this window and
- * no lock is set. False means the caller is out of attempts.
+ * no lock is set; the same write keeps the exchanged code. False: out of attempts.
  */
-export async function chargeAttempt(openid: string, max: number): Promise<boolean> {
+export async function chargeAttempt(
+  openid: string,
+  max: number,
+  exchanged: PhoneExchange,
+): Promise<boolean> {
   const _ = db().command
   const res = await db()
     .collection(VERIFICATIONS)
     .where({ _id: openid, attempts: _.lt(max), lockedUntil: null })
-    .update({ attempts: _.inc(1) })
+    .update({ attempts: _.inc(1), exchanged: _.set(exchanged) })
   return updatedCount(res) === 1
 }
 

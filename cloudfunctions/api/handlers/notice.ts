@@ -16,6 +16,7 @@ import {
   listAll,
   listVisible,
 } from '../../store/notices'
+import { idFromRequest } from '../../domain/ids'
 import { posterUrls, toManaged, toNotice, toSummary } from '../views/notice'
 import type { ActionContext, Handler } from './types'
 
@@ -31,10 +32,19 @@ async function existing(id: string): Promise<NoticeRecord> {
 }
 
 /** Persists a change made from `notice` as read; someone else's change in between → CONFLICT. */
-async function commit(notice: NoticeRecord, change: NoticeChange): Promise<NoticeRecord> {
-  if (!(await applyNoticeChange(notice._id, notice.version, change))) throw new ApiError('CONFLICT')
-  return { ...notice, ...change }
+async function commit(
+  notice: NoticeRecord,
+  change: NoticeChange,
+  request: string | undefined,
+): Promise<NoticeRecord> {
+  if (!(await applyNoticeChange(notice._id, notice.version, change, request)))
+    throw new ApiError('CONFLICT')
+  return { ...notice, ...change, lastRequest: request }
 }
+
+/** A run finishing a write whose first run already changed the notice: nothing left to do. */
+const doneBy = (notice: NoticeRecord, request: string | undefined): boolean =>
+  request !== undefined && notice.lastRequest === request
 
 async function managed(notice: NoticeRecord) {
   return toManaged(notice, await posterUrls([notice]))
@@ -50,7 +60,8 @@ function changeWith<A extends 'notice.publish' | 'notice.unpublish' | 'notice.pi
 ): Handler<A> {
   return async (input, ctx) => {
     const notice = await existing(input.id)
-    return managed(await commit(notice, rule(notice, input, ctx)))
+    if (doneBy(notice, ctx.request)) return managed(notice)
+    return managed(await commit(notice, rule(notice, input, ctx), ctx.request))
   }
 }
 
@@ -76,7 +87,7 @@ export const manageList: Handler<'notice.manageList'> = async (input) => {
 export const manageGet: Handler<'notice.manageGet'> = async (input) =>
   managed(await existing(input.id))
 
-export const create: Handler<'notice.create'> = async (input, { caller, now }) => {
+export const create: Handler<'notice.create'> = async (input, { caller, now, request }) => {
   const draft = draftNotice(
     {
       title: input.title,
@@ -87,11 +98,13 @@ export const create: Handler<'notice.create'> = async (input, { caller, now }) =
     caller.openid,
     now,
   )
-  return managed(await insertNotice(draft))
+  if (!request) throw new Error('notice.create runs as a write, with a request key')
+  return managed(await insertNotice(idFromRequest('notice', request), draft))
 }
 
-export const update: Handler<'notice.update'> = async (input, { caller, now }) => {
+export const update: Handler<'notice.update'> = async (input, { caller, now, request }) => {
   const notice = await existing(input.id)
+  if (doneBy(notice, request)) return managed(notice)
   const edit = {
     title: input.title,
     body: input.body,
@@ -99,7 +112,7 @@ export const update: Handler<'notice.update'> = async (input, { caller, now }) =
     publishAt: date(input.publishAt),
   }
   const change = editNotice(notice, edit, input.version, caller.openid, now)
-  return managed(await commit(notice, change))
+  return managed(await commit(notice, change, request))
 }
 
 export const publish = changeWith<'notice.publish'>((notice, input, { caller, now }) =>

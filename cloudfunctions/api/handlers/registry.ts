@@ -42,7 +42,7 @@ export const contact: Handler<'registry.contact'> = async (input) => {
  * Moves a member's binding to another account, or unbinds it (`toOpenid: null`), e.g. when a
  * member changed WeChat accounts. The target account must not hold another member.
  */
-export const move: Handler<'binding.move'> = async (input, { now }) => {
+export const move: Handler<'binding.move'> = async (input, { now, request }) => {
   const member = await existing(input.memberId)
   if (input.toOpenid) {
     const held = await getBinding(input.toOpenid)
@@ -51,7 +51,7 @@ export const move: Handler<'binding.move'> = async (input, { now }) => {
   }
   await unbindMember(member._id)
   if (!input.toOpenid) return toRegistryMember(member, false)
-  const outcome = await bind(input.toOpenid, member._id, now)
+  const outcome = await bind(input.toOpenid, member._id, now, request)
   if (outcome !== 'bound') throw new ApiError('CONFLICT')
   return toRegistryMember(member, true)
 }

@@ -10,6 +10,11 @@ export interface ActionContext {
   /** One instant per call, so every rule in it agrees on what "now" is. */
   now: Date
   config: ApiConfig
+  /**
+   * The idempotency key of a write (`requests/<key>`). The run may be a second one finishing a
+   * first that died: documents it creates take ids from it, documents it changes carry it.
+   */
+  request?: string
 }
 
 /** What the api function is configured with (its envVariables), read once per invocation. */

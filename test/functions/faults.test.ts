@@ -1,0 +1,367 @@
+import { isDeepStrictEqual } from 'node:util'
+import { demoData } from '../../cloud/seed'
+import { idNumberOf } from '../../cloud/seed/registry'
+import { ERRORS, type ActionName } from '../../cloudfunctions/contract'
+import { STALE_MS } from '../../cloudfunctions/store/requests'
+import { ADMIN, STAFF, UNVERIFIED, rid, startApiCloud, type ApiCloud } from './api-cloud'
+
+/**
+ * Issue 7, part 3: every write that exists today, with each of its database writes failing in
+ * turn, and with the invocation killed right after each of its writes in turn. Each time the
+ * action completes or answers a clear error; the database then holds the whole change or none of
+ * it, or a state the scheduler repairs (proven by running it); a retry with the same request id
+ * then completes it exactly once. A case's `effect` summarises what the change did to its own
+ * fresh target, in counts, so "exactly once" is part of the comparison.
+ */
+let api: ApiCloud
+let clockOffset = 0
+let serial = 0
+
+const seed = demoData(new Date())
+const li = seed.identities.find((i) => i.openid === UNVERIFIED)
+const liMemberId = String(seed.collections.members[1]._id)
+
+interface FaultCase {
+  action: ActionName
+  actor: string
+  /** A fresh target for one run, made through the API with no fault on; returns the payload. */
+  prepare(n: number): Promise<Record<string, unknown>>
+  /** What the database says about this run's target. */
+  effect(payload: Record<string, unknown>): Promise<unknown>
+  /**
+   * An outcome the retry may honestly end in, and why. WeChat's phone code works once: if the
+   * write that records its exchange fails, no retry can use that code again.
+   */
+  retryMayAnswer?: {
+    code: keyof typeof ERRORS
+    then: (n: number) => Promise<Record<string, unknown>>
+  }
+}
+
+const db = () => api.cloud.app().database()
+
+async function count(collection: string, where: object): Promise<number> {
+  const res = (await db().collection(collection).where(where).count()) as { total: number }
+  return res.total
+}
+
+async function doc(collection: string, id: string): Promise<Record<string, unknown> | null> {
+  const res = (await db().collection(collection).doc(id).get()) as {
+    data: Record<string, unknown>[]
+  }
+  return res.data[0] ?? null
+}
+
+const audits = (action: string, target: string) => count('audit', { action, targets: target })
+
+async function createNotice(title: string): Promise<string> {
+  const made = api.ok(
+    await api.write(STAFF, 'notice.create', rid(), { title, body: '故障测试正文' }),
+  )
+  return made.id
+}
+
+async function publishedNotice(title: string): Promise<string> {
+  const id = await createNotice(title)
+  api.ok(await api.write(STAFF, 'notice.publish', rid(), { id }))
+  return id
+}
+
+/** fileId → the card numbers its rows carry. */
+const importRuns = new Map<string, string[]>()
+
+/** Members of one import file, made up per run so that each import creates them anew. */
+function importRows(n: number): string[] {
+  return [0, 1, 2].map((k) => idNumberOf('330106', '19900101', 100 + n * 3 + k))
+}
+
+async function upload(name: string, text: string): Promise<string> {
+  const res = await api.cloud
+    .app()
+    .uploadFile({ cloudPath: `imports/${name}`, fileContent: Buffer.from(text, 'utf8') })
+  return res.fileID
+}
+
+async function phoneCode(openid: string): Promise<string> {
+  const res = await api.cloud.post('/dev/phone-code', undefined, { 'x-dev-openid': openid })
+  return (res.body as { code: string }).code
+}
+
+/** 李秀英 unbound again, with a fresh phone code: the state 会员认证 starts from. */
+async function unverifiedLi(): Promise<Record<string, unknown>> {
+  api.ok(
+    await api.write(STAFF, 'binding.move', rid(), {
+      memberId: liMemberId,
+      toOpenid: null,
+      reason: '故障测试',
+    }),
+  )
+  return { name: li?.name, idNumber: li?.idNumber, phoneCode: await phoneCode(UNVERIFIED) }
+}
+
+const noticeEffect = (action: string) => async (p: Record<string, unknown>) => {
+  const notice = await doc('notices', String(p.id))
+  return {
+    title: action === 'notice.update' ? notice?.title : undefined,
+    status: notice?.status,
+    pinned: notice?.pinned,
+    version: notice?.version,
+    audits: await audits(action, String(p.id)),
+  }
+}
+
+const CASES: FaultCase[] = [
+  {
+    action: 'notice.create',
+    actor: STAFF,
+    prepare: async (n) => ({ title: `故障测试新建 ${n}`, body: '正文' }),
+    async effect(p) {
+      const made = (await db().collection('notices').where({ title: p.title }).get()) as {
+        data: Array<{ _id: string; status: string }>
+      }
+      let audited = 0
+      for (const notice of made.data) audited += await audits('notice.create', notice._id)
+      return { notices: made.data.length, status: made.data.map((n) => n.status), audited }
+    },
+  },
+  {
+    action: 'notice.update',
+    actor: STAFF,
+    prepare: async (n) => ({
+      id: await createNotice(`故障测试编辑 ${n}`),
+      version: 1,
+      title: `故障测试编辑后 ${n}`,
+    }),
+    async effect(p) {
+      const { title, version, audits: n } = await noticeEffect('notice.update')(p)
+      return { edited: title === p.title, version, audits: n }
+    },
+  },
+  {
+    action: 'notice.publish',
+    actor: STAFF,
+    prepare: async (n) => ({ id: await createNotice(`故障测试发布 ${n}`) }),
+    effect: noticeEffect('notice.publish'),
+  },
+  {
+    action: 'notice.unpublish',
+    actor: STAFF,
+    prepare: async (n) => ({ id: await publishedNotice(`故障测试撤下 ${n}`) }),
+    effect: noticeEffect('notice.unpublish'),
+  },
+  {
+    action: 'notice.pin',
+    actor: STAFF,
+    prepare: async (n) => ({ id: await publishedNotice(`故障测试置顶 ${n}`), pinned: true }),
+    effect: noticeEffect('notice.pin'),
+  },
+  {
+    action: 'member.verify',
+    actor: UNVERIFIED,
+    prepare: () => unverifiedLi(),
+    async effect() {
+      const binding = await doc('bindings', UNVERIFIED)
+      const attempts = await doc('verifications', UNVERIFIED)
+      return { bound: binding?.memberId ?? null, attemptsLeftOpen: Number(attempts?.attempts ?? 0) }
+    },
+    retryMayAnswer: {
+      code: 'PHONE_CODE_INVALID',
+      then: async () => ({
+        name: li?.name,
+        idNumber: li?.idNumber,
+        phoneCode: await phoneCode(UNVERIFIED),
+      }),
+    },
+  },
+  {
+    action: 'registry.import',
+    actor: ADMIN,
+    async prepare(n) {
+      const rows = importRows(n).map(
+        (id, k) =>
+          `故障${n}号${k},${id},1390000${String(n * 3 + k).padStart(4, '0')},故障工会,F${n}-${k}`,
+      )
+      const csv = ['姓名,身份证号,手机号,基层工会,会员卡号', ...rows, ''].join('\r\n')
+      const fileId = await upload(`faults-${n}.csv`, csv)
+      importRuns.set(
+        fileId,
+        [0, 1, 2].map((k) => `F${n}-${k}`),
+      )
+      return { fileId }
+    },
+    async effect(p) {
+      const cards = importRuns.get(String(p.fileId)) ?? []
+      return {
+        members: await count('members', { cardNo: db().command.in(cards) }),
+        audits: await audits('registry.import', String(p.fileId)),
+      }
+    },
+  },
+  {
+    action: 'grant.set',
+    actor: ADMIN,
+    prepare: async (n) => ({ openid: `o-fault-grant-${n}`, roles: ['checker'] }),
+    async effect(p) {
+      const grant = await doc('grants', String(p.openid))
+      return { roles: grant?.roles ?? null, audits: await audits('grant.set', String(p.openid)) }
+    },
+  },
+  {
+    action: 'binding.move',
+    actor: STAFF,
+    async prepare(n) {
+      api.ok(
+        await api.write(STAFF, 'binding.move', rid(), {
+          memberId: liMemberId,
+          toOpenid: `o-fault-from-${n}`,
+          reason: '故障测试准备',
+        }),
+      )
+      return { memberId: liMemberId, toOpenid: `o-fault-to-${n}`, reason: '故障测试' }
+    },
+    async effect(p) {
+      const held = (await db().collection('bindings').where({ memberId: liMemberId }).get()) as {
+        data: Array<{ _id: string }>
+      }
+      return {
+        heldBy: held.data.map((b) => b._id.replace(/\d+$/, '')),
+        audits: await audits('binding.move', String(p.toOpenid)),
+      }
+    },
+  },
+]
+
+interface Raw {
+  status: number
+  body: unknown
+}
+
+async function send(
+  actor: string,
+  action: ActionName,
+  requestId: string,
+  payload: object,
+): Promise<Raw> {
+  return api.cloud.post(
+    '/dev/fn/api',
+    { action, payload: { ...payload, requestId } },
+    { 'x-dev-openid': actor },
+  )
+}
+
+/** The error code of a reply, or null when it is ok. */
+function codeOf(reply: Raw): string | null {
+  const body = reply.body as { ok?: boolean; error?: { code: string }; code?: string }
+  return body.ok ? null : (body.error?.code ?? body.code ?? 'NO_REPLY')
+}
+
+/** A reply a member can act on: the action's data, or a table error in Chinese. */
+function expectClear(reply: Raw, what: string): void {
+  expect({ what, status: reply.status }).toEqual({ what, status: 200 })
+  const body = reply.body as { ok: boolean; error?: { code: string; message: string } }
+  if (!body.ok) {
+    expect(Object.keys(ERRORS)).toContain(body.error?.code)
+    expect(body.error?.message).toMatch(/[\u4e00-\u9fff]/)
+  }
+}
+
+/** Past the stale cut-off, then one scheduler tick: what "repaired by the scheduler" means. */
+async function runScheduler(): Promise<void> {
+  clockOffset += STALE_MS + 60_000
+  await api.shiftClock(clockOffset)
+  const fired = await api.cloud.post('/dev/trigger/scheduler')
+  expect(fired.status).toBe(200)
+}
+
+/** The state a check expects, waited for briefly: the scheduler's own timer may be mid-run. */
+async function settledEffect(c: FaultCase, p: Record<string, unknown>, want: unknown[]) {
+  let state = await c.effect(p)
+  for (let i = 0; i < 20 && !want.some((w) => isDeepStrictEqual(w, state)); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    state = await c.effect(p)
+  }
+  return state
+}
+
+beforeAll(async () => {
+  api = await startApiCloud()
+})
+afterEach(() => api.cloud.clearFaults())
+afterAll(async () => {
+  await api?.stop()
+})
+
+describe.each(CASES)('$action', (c) => {
+  let writes = 0
+  let whole: unknown
+
+  beforeAll(async () => {
+    serial += 1
+    const payload = await c.prepare(serial)
+    await api.cloud.setFaults({})
+    const reply = await send(c.actor, c.action, rid(), payload)
+    writes = (await api.cloud.faults()).writes
+    await api.cloud.clearFaults()
+    expect((reply.body as { ok: boolean }).ok).toBe(true)
+    whole = await c.effect(payload)
+  })
+
+  it('makes at least two writes when nothing fails (the claim and the change)', () => {
+    expect(writes).toBeGreaterThanOrEqual(2)
+  })
+
+  for (const mode of ['fail', 'kill'] as const) {
+    it(`${mode === 'fail' ? 'with each write failing' : 'killed after each write'} in turn: whole or none, then exactly once`, async () => {
+      for (let i = 1; i <= writes; i += 1) {
+        serial += 1
+        const n = serial
+        const what = `${c.action} ${mode} at write ${i} of ${writes}`
+        const payload = await c.prepare(n)
+        const none = await c.effect(payload)
+        const requestId = rid('fault')
+        await api.cloud.setFaults(
+          mode === 'fail' ? { failWrite: i } : { killAfterWrite: i, function: 'api' },
+        )
+        const reply = await send(c.actor, c.action, requestId, payload)
+        await api.cloud.clearFaults()
+        if (mode === 'fail') expectClear(reply, what)
+        else
+          expect({ what, body: reply.body }).toMatchObject({
+            body: { code: 'FUNCTIONS_EXECUTE_FAIL' },
+          })
+
+        const after = await c.effect(payload)
+        const isEnd = (state: unknown) => [none, whole].some((s) => isDeepStrictEqual(s, state))
+        if (!isEnd(after)) {
+          await runScheduler()
+          expect({ what, repaired: await settledEffect(c, payload, [whole]) }).toEqual({
+            what,
+            repaired: whole,
+          })
+        }
+
+        let retry = await send(c.actor, c.action, requestId, payload)
+        if (codeOf(retry) === 'REQUEST_IN_PROGRESS') {
+          // The first run's claim is still live: the member is asked to wait until the scheduler
+          // has finished that run; the retry then gets its result.
+          await runScheduler()
+          retry = await send(c.actor, c.action, requestId, payload)
+        }
+        expectClear(retry, `${what}, retry`)
+        const allowed = c.retryMayAnswer
+        if (allowed && codeOf(retry) === allowed.code) {
+          expect({ what, state: await c.effect(payload) }).toEqual({ what, state: none })
+          const again = await send(c.actor, c.action, rid(), await allowed.then(n))
+          expect({ what, error: codeOf(again) }).toEqual({ what, error: null })
+        } else {
+          expect({ what, error: codeOf(retry) }).toEqual({ what, error: null })
+        }
+        expect({ what, state: await c.effect(payload) }).toEqual({ what, state: whole })
+        // Once more: the first result again, nothing more written.
+        const replay = await send(c.actor, c.action, requestId, payload)
+        expectClear(replay, `${what}, replay`)
+        expect({ what, state: await c.effect(payload) }).toEqual({ what, state: whole })
+      }
+    })
+  }
+})
