@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { demoData } from '../../cloud/seed'
 import { idNumberOf } from '../../cloud/seed/registry'
-import { ERRORS, type ActionName } from '../../cloudfunctions/contract'
+import { actions, ERRORS, type ActionName } from '../../cloudfunctions/contract'
 import { STALE_MS } from '../../cloudfunctions/store/requests'
 import { ADMIN, STAFF, UNVERIFIED, rid, startApiCloud, type ApiCloud } from './api-cloud'
 
@@ -289,6 +289,11 @@ beforeAll(async () => {
 afterEach(() => api.cloud.clearFaults())
 afterAll(async () => {
   await api?.stop()
+})
+
+it('has a case for every write action of the contract, so a new one cannot be forgotten', () => {
+  const writes = (Object.keys(actions) as ActionName[]).filter((name) => actions[name].write)
+  expect(CASES.map((c) => c.action).sort()).toEqual(writes.sort())
 })
 
 describe.each(CASES)('$action', (c) => {
