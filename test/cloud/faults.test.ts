@@ -156,11 +156,15 @@ describe('fault switch', () => {
     expect(killed).toBeLessThan(10)
     await settle()
     const report = await cloud.faults()
-    expect(report.injected.filter((e) => e.kind === 'kill')).toHaveLength(killed)
+    const kills = report.injected.filter((e) => e.kind === 'kill')
     // Each killed invocation wrote exactly up to its kill point, the others all three.
-    const written = (await ids(name)).length
-    const killWrites = report.injected.reduce((sum, e) => sum + e.write, 0)
-    expect(written).toBe((10 - killed) * 3 + killWrites)
+    const seen = { killed, kills: kills.length, written: (await ids(name)).length }
+    const expected = {
+      killed,
+      kills: killed,
+      written: (10 - killed) * 3 + kills.reduce((sum, e) => sum + e.write, 0),
+    }
+    expect({ ...seen, replies }).toEqual({ ...expected, replies })
   })
 
   it('refuses a malformed description and keeps the faults as they were', async () => {
