@@ -3,9 +3,9 @@
  * index.js (CommonJS, node18, every dependency inside), package.json and config.json. The local
  * cloud runs exactly these folders, so tests exercise what is deployed.
  */
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const ROOT = resolve(__dirname, '..')
@@ -19,6 +19,124 @@ export const FUNCTIONS = ['api', 'scheduler'] as const
  */
 const EXTERNAL: string[] = []
 
+/**
+ * Modules left out of the bundles because the functions never reach them. Each is imported
+ * eagerly at the top of a dependency, so without this list every cold start (a member's first
+ * tap after an idle spell) would compile and run it for nothing. Each is replaced by a stub that
+ * throws "<module> is not bundled into the cloud functions: <why>" on any use, so a future call
+ * fails loudly instead of misbehaving; a new SDK call means checking this list first.
+ *
+ * Matched by the import as written AND the package that writes it: the same module imported
+ * from anywhere else (our own code included) is bundled as usual.
+ *
+ * Checked against the installed @cloudbase/node-sdk 3.18.3 (its TypeScript sources ship in
+ * src/), @cloudbase/database 1.4.3 with its bson 4, and zod 4: none of these is reached by what
+ * the functions use, neither at load nor at call time: database (all operations and
+ * transactions), callFunction, callWxOpenApi, getTempFileURL, downloadFile, deleteFile,
+ * auth().getUserInfo(), getCloudbaseContext, and zod schemas with safeParse. After upgrading
+ * any of them, check again; `npm run bench -- --only bundles` shows what the list saves.
+ */
+const NOT_BUNDLED: NotBundled[] = [
+  {
+    request: '@cloudbase/wx-cloud-client-sdk',
+    importer: '@cloudbase/node-sdk',
+    why: 'data models and MySQL clients (app.models, app.mysql, app.rdb); the SDK builds them in init() inside try/catch, and its Headers polyfill only fills a gap Node 18+ does not have',
+  },
+  {
+    request: '@cloudbase/ai',
+    importer: '@cloudbase/node-sdk',
+    why: 'AI models, reached only through app.ai()',
+  },
+  {
+    request: '@cloudbase/app',
+    importer: '@cloudbase/node-sdk',
+    why: 'the web SDK core, imported by the SDK only for a language constant of app.ai()',
+  },
+  {
+    request: 'web-streams-polyfill',
+    importer: '@cloudbase/node-sdk',
+    why: 'streamed AI replies of app.ai()',
+  },
+  {
+    request: 'axios',
+    importer: '@cloudbase/node-sdk',
+    why: 'the Tencent metadata probe, made only outside a cloud function when TENCENTCLOUD is not "true" (in try/catch, where a failed probe means "not on Tencent Cloud"), and the requestClient shim for tcb extensions',
+  },
+  {
+    request: 'jsonwebtoken',
+    importer: '@cloudbase/node-sdk',
+    why: 'custom login tickets, auth().createTicket()',
+  },
+  {
+    request: 'xml2js',
+    importer: '@cloudbase/node-sdk',
+    why: "reading COS's XML reply to uploadFile(); members upload from the app, never from a function",
+  },
+  {
+    request: 'form-data',
+    importer: '@cloudbase/node-sdk',
+    why: 'multipart requests of callCompatibleWxOpenApi, callWxPayApi and wxCallContainerApi; callWxOpenApi sends JSON',
+  },
+  {
+    request: 'https-proxy-agent',
+    importer: '@cloudbase/node-sdk',
+    why: 'an outbound proxy, used only when init() is given `proxy`, which store/db.ts never does',
+  },
+  {
+    request: 'http-proxy-agent',
+    importer: '@cloudbase/node-sdk',
+    why: 'an outbound proxy, used only when init() is given `proxy`, which store/db.ts never does',
+  },
+  {
+    request: './realtime/websocket-client',
+    importer: '@cloudbase/database',
+    why: 'realtime listeners, reached only through watch()',
+  },
+  {
+    request: './parser/serializer',
+    importer: 'bson',
+    why: "BSON's binary encoder; @cloudbase/database speaks EJSON text and uses only bson's EJSON",
+  },
+  {
+    request: './parser/deserializer',
+    importer: 'bson',
+    why: "BSON's binary decoder; @cloudbase/database speaks EJSON text and uses only bson's EJSON",
+  },
+  {
+    request: './parser/calculate_size',
+    importer: 'bson',
+    why: "BSON's binary size count; @cloudbase/database speaks EJSON text and uses only bson's EJSON",
+  },
+  {
+    request: './from-json-schema.js',
+    importer: 'zod',
+    why: 'z.fromJSONSchema(), building schemas from JSON Schema; the contract is written in zod',
+  },
+  {
+    request: '../locales/index.js',
+    importer: 'zod',
+    why: "zod's 60-odd message locales, reachable only as z.locales; api/validate.ts imports the Chinese one directly and zod registers English itself",
+  },
+]
+
+/**
+ * Imports built from another file with the same code. zod ships each locale twice (ESM and
+ * CommonJS); api/validate.ts names the .cjs one, which would bundle a second copy of zod's
+ * utilities next to the ESM ones the rest of zod uses.
+ */
+const SAME_CODE: Record<string, string> = {
+  'zod/v4/locales/zh-CN.cjs': 'zod/v4/locales/zh-CN.js',
+}
+
+interface NotBundled {
+  /** The import exactly as the importer writes it. */
+  request: string
+  /** The package whose own files make the import. */
+  importer: string
+  /** Why the functions never reach it: shown in the stub's error. */
+  why: string
+}
+
 export interface FunctionBundle {
   name: string
   bytes: number
@@ -31,6 +149,96 @@ function dependencyVersions(names: string[]): Record<string, string> {
   }
   const all = { ...pkg.dependencies, ...pkg.devDependencies }
   return Object.fromEntries(names.map((name) => [name, all[name] ?? '*']))
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+/** The package a file belongs to: the last node_modules/<name> (or @scope/name) in its path. */
+function packageOf(file: string): string | undefined {
+  const parts = file.split(sep)
+  const at = parts.lastIndexOf('node_modules')
+  if (at < 0) return undefined
+  return parts[at + 1]?.startsWith('@') ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1]
+}
+
+/**
+ * Stub for an unused module. An ES module gets its export names, each a function that throws,
+ * because a namespace re-export (`export * as x`) copies the names at load time; a CommonJS one
+ * gets a proxy that throws on any property read, call or `new`, and answers only the probes
+ * bundler interop makes at load (`__esModule`, symbols).
+ */
+async function stubSource(entry: NotBundled, resolved: string): Promise<string> {
+  const message = `${entry.request} (imported by ${entry.importer}) is not bundled into the cloud functions: ${entry.why}`
+  const fail = `function notBundled() { throw new Error(${JSON.stringify(message)}) }`
+  const probe = await build({
+    entryPoints: [resolved],
+    bundle: false,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    outdir: 'probe',
+    logLevel: 'silent',
+  })
+  const input = Object.values(probe.metafile.inputs)[0]
+  const output = Object.values(probe.metafile.outputs)[0]
+  if (input?.format === 'esm' && output) {
+    const exported = output.exports.map((name) => `notBundled as ${JSON.stringify(name)}`)
+    return `${fail}\nexport { ${exported.join(', ')} }\n`
+  }
+  return `${fail}
+module.exports = new Proxy(function () {}, {
+  get(_target, key) {
+    if (key === '__esModule' || typeof key === 'symbol') return undefined
+    return notBundled()
+  },
+  apply: notBundled,
+  construct: notBundled,
+})
+`
+}
+
+function notBundledPlugin(): Plugin {
+  const requests = [...new Set(NOT_BUNDLED.map((entry) => entry.request))]
+  return {
+    name: 'not-bundled',
+    setup(builder) {
+      builder.onResolve(
+        { filter: new RegExp(`^(${requests.map(escapeRegExp).join('|')})$`) },
+        async (args) => {
+          if ((args.pluginData as { realResolve?: boolean } | undefined)?.realResolve)
+            return undefined
+          const entry = NOT_BUNDLED.find(
+            (e) => e.request === args.path && packageOf(args.importer) === e.importer,
+          )
+          if (!entry) return undefined
+          // Resolved for real all the same: a stub standing in for a module that no longer
+          // exists would hide a list gone stale.
+          const real = await builder.resolve(args.path, {
+            kind: args.kind,
+            importer: args.importer,
+            resolveDir: args.resolveDir,
+            pluginData: { realResolve: true },
+          })
+          if (real.errors.length > 0) return { errors: real.errors }
+          return { path: real.path, namespace: 'not-bundled', pluginData: entry }
+        },
+      )
+      builder.onLoad({ filter: /.*/, namespace: 'not-bundled' }, async (args) => ({
+        contents: await stubSource(args.pluginData as NotBundled, args.path),
+        loader: 'js',
+      }))
+      const sameCode = Object.keys(SAME_CODE)
+      builder.onResolve(
+        { filter: new RegExp(`^(${sameCode.map(escapeRegExp).join('|')})$`) },
+        (args) =>
+          builder.resolve(SAME_CODE[args.path], {
+            kind: args.kind,
+            importer: args.importer,
+            resolveDir: args.resolveDir,
+          }),
+      )
+    },
+  }
 }
 
 async function buildOne(name: string, outDir: string): Promise<FunctionBundle> {
@@ -53,6 +261,7 @@ async function buildOne(name: string, outDir: string): Promise<FunctionBundle> {
     logLevel: 'warning',
     // Some SDK dependencies probe optional packages with require() in try/catch.
     logOverride: { 'require-resolve-not-external': 'silent' },
+    plugins: [notBundledPlugin()],
   })
   writeFileSync(
     join(out, 'package.json'),

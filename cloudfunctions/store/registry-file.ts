@@ -1,4 +1,3 @@
-import { readSheet } from 'read-excel-file/node'
 import { ApiError } from '../contract/errors'
 import { decodeCsv, parseCsv } from '../domain/csv'
 import { app } from './db'
@@ -19,6 +18,10 @@ export async function readRegistryFile(fileId: string): Promise<string[][]> {
   }
   // An XLSX file is a ZIP archive: it starts with "PK".
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    // Imported here, not at the top: the workbook reader is heavy and only registry import needs
+    // it, so a cold start of the api function does not pay for it. Outside the try: a reader
+    // that fails to load is our fault, not the file's.
+    const { readSheet } = await import('read-excel-file/node')
     try {
       const rows = await readSheet(bytes)
       return rows.map((cells) => cells.map((cell) => cellText(cell)))
