@@ -9,7 +9,8 @@ z.config(zhCN())
 export function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   const result = schema.safeParse(payload ?? {})
   if (result.success) return result.data
-  const fields: Record<string, string> = {}
+  // No prototype: a payload's own `__proto__` or `constructor` key must be named like any other.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= '不支持的字段'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText } from './text'
 
 /** 公告 as members and staff see it. `posterUrl` is a temporary download URL made per reply. */
 export type NoticeStatus = 'draft' | 'published' | 'unpublished'
@@ -34,18 +35,15 @@ export interface Page<T> {
   nextCursor?: string
 }
 
-export const title = z
-  .string({ error: '请填写标题' })
-  .trim()
-  .min(1, '请填写标题')
-  .max(60, '标题不能超过60个字')
-  .describe('标题 · Title')
-export const body = z
-  .string({ error: '请填写正文' })
-  .trim()
-  .min(1, '请填写正文')
-  .max(5000, '正文不能超过5000个字')
-  .describe('正文 · Body')
+export const title = plainText(
+  z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(60, '标题不能超过60个字'),
+  '标题',
+).describe('标题 · Title')
+export const body = plainText(
+  z.string({ error: '请填写正文' }).trim().min(1, '请填写正文').max(5000, '正文不能超过5000个字'),
+  '正文',
+  'multiline',
+).describe('正文 · Body')
 export const posterFileId = z
   .string({ error: '海报图片无效' })
   .regex(/^cloud:\/\/\S+$/, '海报图片无效')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText } from './text'
 
 /** 会员库 as staff see it: never a clear ID number, the phone masked (see `registry.contact`). */
 export interface RegistryMember {
@@ -48,12 +49,10 @@ export interface AuditEntry {
   summary: string
 }
 
-export const personName = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(1, '请填写姓名')
-  .max(30, '姓名不能超过30个字')
-  .describe('姓名 · Name')
+export const personName = plainText(
+  z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(30, '姓名不能超过30个字'),
+  '姓名',
+).describe('姓名 · Name')
 export const idNumber = z
   .string({ error: '请填写身份证号' })
   .trim()
@@ -74,26 +73,26 @@ export const memberId = z
   .min(1, '会员编号无效')
   .max(80, '会员编号无效')
   .describe('会员编号 · Registry member id')
-export const openid = z
-  .string({ error: '微信身份无效' })
-  .trim()
-  .min(1, '微信身份无效')
-  .max(128, '微信身份无效')
-  .describe('微信 openid · A WeChat openid')
-export const reason = z
-  .string({ error: '请填写原因' })
-  .trim()
-  .min(1, '请填写原因')
-  .max(200, '原因不能超过200个字')
-  .describe('原因（记入审计日志）· Why, kept in the audit log')
-export const searchQuery = z
-  .string({ error: '搜索内容无效' })
-  .trim()
-  .max(30, '搜索内容不能超过30个字')
+/** Stored (grants, bindings) and listed to staff, so held to the same text rule. */
+export const openid = plainText(
+  z.string({ error: '微信身份无效' }).trim().min(1, '微信身份无效').max(128, '微信身份无效'),
+  '微信身份',
+).describe('微信 openid · A WeChat openid')
+export const reason = plainText(
+  z.string({ error: '请填写原因' }).trim().min(1, '请填写原因').max(200, '原因不能超过200个字'),
+  '原因',
+).describe('原因（记入审计日志）· Why, kept in the audit log')
+export const searchQuery = plainText(
+  z.string({ error: '搜索内容无效' }).trim().max(30, '搜索内容不能超过30个字'),
+  '搜索内容',
+)
   .describe('按姓名或会员卡号搜索 · Search by name or card no.')
   .optional()
 export const grantRoles = z
   .array(z.enum(GRANTABLE_ROLES, { error: '角色无效' }), { error: '角色无效' })
   .max(3, '角色无效')
   .describe('授予的角色，空数组为全部收回 · Roles to hold; [] removes all')
-export const auditFilterText = z.string({ error: '筛选条件无效' }).trim().min(1).max(128)
+export const auditFilterText = plainText(
+  z.string({ error: '筛选条件无效' }).trim().min(1).max(128),
+  '筛选条件',
+)
