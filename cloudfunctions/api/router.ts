@@ -58,7 +58,7 @@ async function dispatch<A extends ActionName>(
     requestId: (input as { requestId: string }).requestId,
   }
   const run = runner(action, input, caller, invocation, requestKey(key))
-  return once(key, input, invocation.now, run)
+  return once(key, spec.personal ? null : input, invocation.now, run)
 }
 
 /** The handler and its audit record, as one unit that `once` runs (and may run again). */
@@ -78,18 +78,24 @@ function runner<A extends ActionName>(
   }
 }
 
-export type ResumeOutcome = 'finished' | 'refused' | 'skipped'
+export type ResumeOutcome = 'finished' | 'refused' | 'left to the retry' | 'skipped'
 
 /**
  * Finishes a write whose run died or failed part-way, from the payload its claim kept, as the
  * caller it was made for (roles as they are now). The scheduler calls this for stale claims; the
- * member's own retry would do the same. A refusal now (e.g. the role was taken away) gives the
- * claim back.
+ * member's own retry would do the same. A refusal now (e.g. the role was taken away), or a claim
+ * that kept no payload, gives the claim back.
  */
 export async function resume(key: string, invocation: Invocation): Promise<ResumeOutcome> {
   const claim = await getRequest(key)
   if (!claim || claim.status !== 'pending' || !isAction(claim.action)) return 'skipped'
   const action = claim.action
+  if (claim.input === null || claim.input === undefined) {
+    // A personal payload was never stored: only the member's retry can finish it. The claim
+    // goes, so that the retry runs afresh (the handler picks up what the dead run did).
+    await releaseRequest(key)
+    return 'left to the retry'
+  }
   const caller = await resolveCaller(claim.openid, invocation.admins)
   let input: InputOf<typeof action>
   try {

@@ -36,6 +36,11 @@ interface ActionSpec<Req extends z.ZodType, Res> extends ActionDoc {
    * reads that reveal personal data (a member's phone).
    */
   audited: boolean
+  /**
+   * The payload carries personal data (an ID number): a write's claim never stores it, so a run
+   * that died is finished by the member's own retry rather than by the scheduler.
+   */
+  personal: boolean
   request: Req
   /** Phantom: carries the response type; never set at runtime. */
   response?: Res
@@ -47,14 +52,26 @@ function read<Res>() {
     roles: readonly Role[],
     request: Req,
     audited = false,
-  ): ActionSpec<Req, Res> => ({ ...doc, roles, write: false, audited, request })
+  ): ActionSpec<Req, Res> => ({ ...doc, roles, write: false, audited, personal: false, request })
 }
 
 function write<Res>() {
-  return <Shape extends z.ZodRawShape>(doc: ActionDoc, roles: readonly Role[], shape: Shape) => {
+  return <Shape extends z.ZodRawShape>(
+    doc: ActionDoc,
+    roles: readonly Role[],
+    shape: Shape,
+    { personal = false }: { personal?: boolean } = {},
+  ) => {
     const request = z.strictObject({ requestId, ...shape })
     const audited = roles.every((role) => role === 'staff' || role === 'admin')
-    const spec: ActionSpec<typeof request, Res> = { ...doc, roles, write: true, audited, request }
+    const spec: ActionSpec<typeof request, Res> = {
+      ...doc,
+      roles,
+      write: true,
+      audited,
+      personal,
+      request,
+    }
     return spec
   }
 }
@@ -77,6 +94,7 @@ export const actions = {
     },
     ['everyone'],
     { name: r.personName, idNumber: r.idNumber, phoneCode: r.phoneCode },
+    { personal: true },
   ),
 
   'registry.import': write<ImportReport>()(

@@ -36,6 +36,11 @@ interface FaultCase {
     code: keyof typeof ERRORS
     then: (n: number) => Promise<Record<string, unknown>>
   }
+  /**
+   * Who finishes a run that died half-way: the scheduler (from the payload its claim kept), or,
+   * for a payload with personal data that is never stored, only the member's retry.
+   */
+  repairedBy?: 'retry'
 }
 
 const db = () => api.cloud.app().database()
@@ -164,6 +169,7 @@ const CASES: FaultCase[] = [
       const attempts = await doc('verifications', UNVERIFIED)
       return { bound: binding?.memberId ?? null, attemptsLeftOpen: Number(attempts?.attempts ?? 0) }
     },
+    repairedBy: 'retry',
     retryMayAnswer: {
       code: 'PHONE_CODE_INVALID',
       then: async () => ({
@@ -337,7 +343,7 @@ describe.each(CASES)('$action', (c) => {
 
         const after = await c.effect(payload)
         const isEnd = (state: unknown) => [none, whole].some((s) => isDeepStrictEqual(s, state))
-        if (!isEnd(after)) {
+        if (!isEnd(after) && c.repairedBy !== 'retry') {
           await runScheduler()
           expect({ what, repaired: await settledEffect(c, payload, [whole]) }).toEqual({
             what,
@@ -369,4 +375,10 @@ describe.each(CASES)('$action', (c) => {
       }
     })
   }
+})
+
+it('keeps no ID number in any claim: a verification is finished by the member’s retry', async () => {
+  const claims = await api.documents('requests')
+  expect(claims.some((c) => c.action === 'member.verify')).toBe(true)
+  expect(JSON.stringify(claims)).not.toContain(String(li?.idNumber))
 })
