@@ -75,7 +75,7 @@ export class FaultPlan {
   /** Whether the writer dies right after this write of its, which has been applied. */
   killsAfter(action: string, writer: WriterInvocation): boolean {
     const { killAfterWrite, killRate } = this.spec
-    if (this.spec.function !== undefined && this.spec.function !== writer.functionName) return false
+    if (!this.aims(writer)) return false
     const chosen =
       killAfterWrite === writer.writes || (killRate !== undefined && this.random() < killRate)
     if (chosen)
@@ -91,7 +91,11 @@ export class FaultPlan {
   /** Past its kill point an invocation is dead, even for writes it had already sent. */
   isPastKill(writer: WriterInvocation): boolean {
     const { killAfterWrite } = this.spec
-    if (this.spec.function !== undefined && this.spec.function !== writer.functionName) return false
-    return killAfterWrite !== undefined && writer.writes > killAfterWrite
+    return this.aims(writer) && killAfterWrite !== undefined && writer.writes > killAfterWrite
+  }
+
+  /** Whether kills apply to this writer's function. */
+  private aims(writer: WriterInvocation): boolean {
+    return this.spec.function === undefined || this.spec.function === writer.functionName
   }
 }

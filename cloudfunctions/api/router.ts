@@ -47,10 +47,7 @@ async function dispatch<A extends ActionName>(
   invocation: Invocation,
 ): Promise<ResponseOf<A>> {
   const spec = actions[action]
-  // Access first: a caller without the role learns nothing about what the action accepts.
-  authorize(spec.roles, caller)
-  const schema: z.ZodType = spec.request
-  const input = parse(schema, payload) as InputOf<A>
+  const input = admitted(action, caller, payload)
   if (!spec.write) return runner(action, input, caller, invocation)()
   const key = {
     action,
@@ -59,6 +56,14 @@ async function dispatch<A extends ActionName>(
   }
   const run = runner(action, input, caller, invocation, requestKey(key))
   return once(key, spec.personal ? null : input, invocation.now, run)
+}
+
+/** The caller's right to the action, then the payload's validity; answers the parsed input. */
+function admitted<A extends ActionName>(action: A, caller: Caller, payload: unknown): InputOf<A> {
+  // Access first: a caller without the role learns nothing about what the action accepts.
+  authorize(actions[action].roles, caller)
+  const schema: z.ZodType = actions[action].request
+  return parse(schema, payload) as InputOf<A>
 }
 
 /** The handler and its audit record, as one unit that `once` runs (and may run again). */
@@ -99,8 +104,7 @@ export async function resume(key: string, invocation: Invocation): Promise<Resum
   const caller = await resolveCaller(claim.openid, invocation.admins)
   let input: InputOf<typeof action>
   try {
-    authorize(actions[action].roles, caller)
-    input = parse(actions[action].request as z.ZodType, claim.input) as InputOf<typeof action>
+    input = admitted(action, caller, claim.input)
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
     await releaseRequest(key)

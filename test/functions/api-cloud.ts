@@ -60,6 +60,10 @@ export interface ApiCloud {
   ok<T>(reply: ApiReply<T>): T
   /** Documents of a collection as stored, straight from the database. */
   documents(collection: string): Promise<Record<string, unknown>[]>
+  /** A one-off getPhoneNumber code for a dev identity, as WeChat would hand the app. */
+  phoneCode(openid: string): Promise<string>
+  /** Uploads a file to `imports/<name>` in cloud storage; answers its cloud:// file id. */
+  upload(name: string, content: string | Buffer): Promise<string>
   /** Shifts the local cloud's clock (and the functions' "now"). */
   shiftClock(offsetMs: number): Promise<void>
   stop(): Promise<void>
@@ -92,6 +96,15 @@ export async function startApiCloud(opts: { seed?: boolean } = {}): Promise<ApiC
         data: Record<string, unknown>[]
       }
       return res.data
+    },
+    async phoneCode(openid) {
+      const res = await cloud.post('/dev/phone-code', undefined, { 'x-dev-openid': openid })
+      return (res.body as { code: string }).code
+    },
+    async upload(name, content) {
+      const fileContent = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+      const res = await cloud.app().uploadFile({ cloudPath: `imports/${name}`, fileContent })
+      return res.fileID
     },
     async shiftClock(offsetMs) {
       const res = await cloud.post('/dev/clock', { offsetMs })

@@ -80,18 +80,6 @@ function importRows(n: number): string[] {
   return [0, 1, 2].map((k) => idNumberOf('330106', '19900101', 100 + n * 3 + k))
 }
 
-async function upload(name: string, text: string): Promise<string> {
-  const res = await api.cloud
-    .app()
-    .uploadFile({ cloudPath: `imports/${name}`, fileContent: Buffer.from(text, 'utf8') })
-  return res.fileID
-}
-
-async function phoneCode(openid: string): Promise<string> {
-  const res = await api.cloud.post('/dev/phone-code', undefined, { 'x-dev-openid': openid })
-  return (res.body as { code: string }).code
-}
-
 /** 李秀英 unbound again, with a fresh phone code: the state 会员认证 starts from. */
 async function unverifiedLi(): Promise<Record<string, unknown>> {
   api.ok(
@@ -101,7 +89,7 @@ async function unverifiedLi(): Promise<Record<string, unknown>> {
       reason: '故障测试',
     }),
   )
-  return { name: li?.name, idNumber: li?.idNumber, phoneCode: await phoneCode(UNVERIFIED) }
+  return { name: li?.name, idNumber: li?.idNumber, phoneCode: await api.phoneCode(UNVERIFIED) }
 }
 
 const noticeEffect = (action: string) => async (p: Record<string, unknown>) => {
@@ -175,7 +163,7 @@ const CASES: FaultCase[] = [
       then: async () => ({
         name: li?.name,
         idNumber: li?.idNumber,
-        phoneCode: await phoneCode(UNVERIFIED),
+        phoneCode: await api.phoneCode(UNVERIFIED),
       }),
     },
   },
@@ -188,7 +176,7 @@ const CASES: FaultCase[] = [
           `故障${n}号${k},${id},1390000${String(n * 3 + k).padStart(4, '0')},故障工会,F${n}-${k}`,
       )
       const csv = ['姓名,身份证号,手机号,基层工会,会员卡号', ...rows, ''].join('\r\n')
-      const fileId = await upload(`faults-${n}.csv`, csv)
+      const fileId = await api.upload(`faults-${n}.csv`, csv)
       importRuns.set(
         fileId,
         [0, 1, 2].map((k) => `F${n}-${k}`),

@@ -27,17 +27,6 @@ afterAll(async () => {
   await api?.stop()
 })
 
-async function phoneCode(openid: string): Promise<string> {
-  const res = await api.cloud.post('/dev/phone-code', undefined, { 'x-dev-openid': openid })
-  return (res.body as { code: string }).code
-}
-
-async function upload(name: string, content: string | Buffer): Promise<string> {
-  const fileContent = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-  const res = await api.cloud.app().uploadFile({ cloudPath: `imports/${name}`, fileContent })
-  return res.fileID
-}
-
 const HEADER = '姓名,身份证号,手机号,基层工会,会员卡号'
 /** Valid GB 11643 numbers (check characters computed by hand and by domain/id-number). */
 const ID_A = '11010519491231002X'
@@ -49,7 +38,7 @@ describe('会员认证', () => {
     const reply = await api.write(UNVERIFIED, 'member.verify', rid(), {
       name: me2.name,
       idNumber: me2.idNumber,
-      phoneCode: await phoneCode(UNVERIFIED),
+      phoneCode: await api.phoneCode(UNVERIFIED),
     })
     const me = api.ok(reply)
     expect(me.verified).toBe(true)
@@ -60,7 +49,7 @@ describe('会员认证', () => {
     const again = await api.write(UNVERIFIED, 'member.verify', rid(), {
       name: me2.name,
       idNumber: me2.idNumber,
-      phoneCode: await phoneCode(UNVERIFIED),
+      phoneCode: await api.phoneCode(UNVERIFIED),
     })
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_VERIFIED' } })
   })
@@ -71,7 +60,7 @@ describe('会员认证', () => {
     const reply = await api.write(STAFF, 'member.verify', rid(), {
       name: me1.name,
       idNumber: me1.idNumber,
-      phoneCode: await phoneCode(STAFF),
+      phoneCode: await api.phoneCode(STAFF),
     })
     expect(reply).toMatchObject({ ok: false, error: { code: 'MEMBER_ALREADY_BOUND' } })
     expect(await api.documents('bindings')).toEqual(before)
@@ -88,7 +77,7 @@ describe('会员认证', () => {
 
   it('locks after repeated failures, concurrent attempts included', async () => {
     const tries = VERIFICATION_POLICY.maxFailures * 2
-    const codes = await Promise.all(Array.from({ length: tries }, () => phoneCode(CHECKER)))
+    const codes = await Promise.all(Array.from({ length: tries }, () => api.phoneCode(CHECKER)))
     const replies = await Promise.all(
       codes.map((code) =>
         api.write(CHECKER, 'member.verify', rid(), {
@@ -109,7 +98,7 @@ describe('会员认证', () => {
     const right = await api.write(CHECKER, 'member.verify', rid(), {
       name: '张三',
       idNumber: ID_A,
-      phoneCode: await phoneCode(CHECKER),
+      phoneCode: await api.phoneCode(CHECKER),
     })
     expect(right).toMatchObject({ ok: false, error: { code: 'VERIFICATION_LOCKED' } })
   })
@@ -128,7 +117,7 @@ describe('会员库导入', () => {
     const before = (await api.documents('members')).length
     const dry = api.ok(
       await api.write(ADMIN, 'registry.import', rid(), {
-        fileId: await upload('a.csv', csv),
+        fileId: await api.upload('a.csv', csv),
         dryRun: true,
       }),
     )
@@ -136,7 +125,7 @@ describe('会员库导入', () => {
     expect((await api.documents('members')).length).toBe(before)
 
     const report = api.ok(
-      await api.write(ADMIN, 'registry.import', rid(), { fileId: await upload('b.csv', csv) }),
+      await api.write(ADMIN, 'registry.import', rid(), { fileId: await api.upload('b.csv', csv) }),
     )
     expect(report).toMatchObject({ total: 4, created: 2, updated: 0, unchanged: 0 })
     expect(report.rejected).toEqual([
@@ -153,7 +142,9 @@ describe('会员库导入', () => {
       `"李,四",${ID_B},13900000012,测试工会,T0002`,
     ].join('\n')
     const again = api.ok(
-      await api.write(ADMIN, 'registry.import', rid(), { fileId: await upload('c.csv', changed) }),
+      await api.write(ADMIN, 'registry.import', rid(), {
+        fileId: await api.upload('c.csv', changed),
+      }),
     )
     expect(again).toMatchObject({ total: 2, created: 0, updated: 1, unchanged: 1, rejected: [] })
     expect((await api.documents('members')).length).toBe(before + 2)
@@ -168,7 +159,7 @@ describe('会员库导入', () => {
     const before = (await api.documents('members')).length
     const report = api.ok(
       await api.write(ADMIN, 'registry.import', rid(), {
-        fileId: await upload('d.xlsx', xlsx(rows)),
+        fileId: await api.upload('d.xlsx', xlsx(rows)),
       }),
     )
     expect(report).toMatchObject({ total: 2, created: 1, updated: 0, unchanged: 0 })
@@ -180,7 +171,7 @@ describe('会员库导入', () => {
     const before = await api.documents('members')
     for (const text of ['姓名,手机号\n张三,13900000011', '"unterminated', '']) {
       const reply = await api.write(ADMIN, 'registry.import', rid(), {
-        fileId: await upload(`bad-${rid()}.csv`, text),
+        fileId: await api.upload(`bad-${rid()}.csv`, text),
       })
       expect(reply).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_INVALID' } })
     }
