@@ -19,6 +19,12 @@ export const ERRORS = {
   ACCOUNT_ALREADY_BOUND: '该微信账号已绑定其他会员',
   IMPORT_FILE_INVALID: '会员库文件无法读取或缺少必需的列，未导入任何内容',
   LAST_ADMIN: '不能取消最后一位管理员',
+  SIGNUP_NOT_OPEN: '当前不在报名时间内',
+  SEATS_FULL: '名额已满',
+  ALREADY_ENTERED: '您已报名此活动，每人限报一次',
+  CANCEL_CLOSED: '已过取消截止时间，不能取消',
+  MEMBER_BANNED: '因爽约暂停报名',
+  MONTHLY_CAP: '本月报名或中签次数已达上限',
   INTERNAL: '服务开小差了，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',
 } as const

@@ -1,4 +1,6 @@
-import type { Role } from './actions'
+import { z } from 'zod'
+import { idNumber, personName, phoneCode } from './registry'
+import { read, write, type Role } from './spec'
 
 /** The caller's own registry row, masked even for themself, as shown on 我的. */
 export interface MemberProfile {
@@ -27,3 +29,23 @@ export interface Me {
     lockedUntil: string | null
   }
 }
+
+/** The caller: who they are, and 会员认证. */
+export const meActions = {
+  'me.get': read<Me>()(
+    { summary: '我的：身份与角色 · Who the caller is', returns: 'Me' },
+    ['everyone'],
+    z.strictObject({}),
+  ),
+
+  'member.verify': write<Me>()(
+    {
+      summary:
+        '会员认证：姓名 + 身份证号 + 微信手机号与会员库一致即绑定 · Verify against the registry and bind',
+      returns: 'Me',
+    },
+    ['everyone'],
+    { name: personName, idNumber, phoneCode },
+    { personal: true },
+  ),
+} as const

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { cursor, isoInstant, pageLimit, version, type Page } from './common'
+import { STAFF, read, write } from './spec'
 import { plainText } from './text'
 
 /** 公告 as members and staff see it. `posterUrl` is a temporary download URL made per reply. */
@@ -29,12 +31,6 @@ export interface ManagedNotice extends Notice {
   version: number
 }
 
-export interface Page<T> {
-  items: T[]
-  /** Pass back as `cursor` for the next page; absent on the last page. */
-  nextCursor?: string
-}
-
 export const title = plainText(
   z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(60, '标题不能超过60个字'),
   '标题',
@@ -50,28 +46,82 @@ export const posterFileId = z
   .max(500, '海报图片无效')
   .describe('海报图片的云文件 ID，null 为去掉海报 · Poster as a cloud:// file id; null removes it')
   .nullable()
-export const isoInstant = z.iso
-  .datetime({ offset: true, error: '时间格式不正确' })
-  .describe('ISO 8601 时刻（带时区）· ISO 8601 instant with offset')
 export const noticeId = z
   .string({ error: '公告编号无效' })
   .min(1, '公告编号无效')
   .max(64, '公告编号无效')
   .describe('公告编号 · Notice id')
-export const version = z
-  .number({ error: '缺少版本号' })
-  .int('版本号无效')
-  .min(1, '版本号无效')
-  .describe('读取时的版本号 · The version the edit started from')
-export const cursor = z
-  .string({ error: '分页位置无效' })
-  .max(200, '分页位置无效')
-  .describe('上一页返回的 nextCursor · nextCursor of the previous page')
-  .optional()
-export const pageLimit = z
-  .number({ error: '每页条数无效' })
-  .int('每页条数无效')
-  .min(1, '每页条数至少为1')
-  .max(50, '每页条数不能超过50')
-  .describe('每页条数，默认20 · Page size, 20 by default')
-  .optional()
+
+/** 公告: what members read and staff manage. */
+export const noticeActions = {
+  'notice.list': read<Page<NoticeSummary>>()(
+    {
+      summary: '公告列表（置顶在前，新的在前）· Visible notices, pinned first',
+      returns: 'Page<NoticeSummary>',
+    },
+    ['everyone'],
+    z.strictObject({ cursor: cursor, limit: pageLimit }),
+  ),
+  'notice.get': read<Notice>()(
+    { summary: '公告详情 · One visible notice', returns: 'Notice' },
+    ['everyone'],
+    z.strictObject({ id: noticeId }),
+  ),
+  'notice.manageList': read<Page<ManagedNotice>>()(
+    {
+      summary: '公告管理列表（含草稿）· All notices, newest first',
+      returns: 'Page<ManagedNotice>',
+    },
+    STAFF,
+    z.strictObject({ cursor: cursor, limit: pageLimit }),
+  ),
+  'notice.manageGet': read<ManagedNotice>()(
+    { summary: '公告管理详情 · One notice, any status', returns: 'ManagedNotice' },
+    STAFF,
+    z.strictObject({ id: noticeId }),
+  ),
+  'notice.create': write<ManagedNotice>()(
+    { summary: '新建公告（草稿）· Create a notice as a draft', returns: 'ManagedNotice' },
+    STAFF,
+    {
+      title: title,
+      body: body,
+      posterFileId: posterFileId.optional(),
+      publishAt: isoInstant.nullable().optional(),
+    },
+  ),
+  'notice.update': write<ManagedNotice>()(
+    {
+      summary: '编辑公告（需带上读取时的版本号）· Edit a notice from the version read',
+      returns: 'ManagedNotice',
+    },
+    STAFF,
+    {
+      id: noticeId,
+      version: version,
+      title: title.optional(),
+      body: body.optional(),
+      posterFileId: posterFileId.optional(),
+      publishAt: isoInstant.nullable().optional(),
+    },
+  ),
+  /** Publishes now, or at `publishAt` when that is in the future (定时发布). */
+  'notice.publish': write<ManagedNotice>()(
+    {
+      summary: '发布公告（可定时）· Publish now, or at a future publishAt',
+      returns: 'ManagedNotice',
+    },
+    STAFF,
+    { id: noticeId, publishAt: isoInstant.optional() },
+  ),
+  'notice.unpublish': write<ManagedNotice>()(
+    { summary: '撤下公告 · Take a notice away from members', returns: 'ManagedNotice' },
+    STAFF,
+    { id: noticeId },
+  ),
+  'notice.pin': write<ManagedNotice>()(
+    { summary: '置顶或取消置顶 · Pin or unpin', returns: 'ManagedNotice' },
+    STAFF,
+    { id: noticeId, pinned: z.boolean({ error: '请选择是否置顶' }) },
+  ),
+} as const

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { cursor, isoInstant, pageLimit, type Page } from './common'
+import { ADMIN, STAFF, read, write } from './spec'
 import { plainText } from './text'
 
 /** 会员库 as staff see it: never a clear ID number, the phone masked (see `registry.contact`). */
@@ -96,3 +98,70 @@ export const auditFilterText = plainText(
   z.string({ error: '筛选条件无效' }).trim().min(1).max(128),
   '筛选条件',
 )
+
+/** 会员库 and the binding of a member to a WeChat account. */
+export const registryActions = {
+  'registry.import': write<ImportReport>()(
+    {
+      summary: '导入会员库（CSV/XLSX，可试运行）· Import the registry file, or dry-run it',
+      returns: 'ImportReport',
+    },
+    ADMIN,
+    { fileId, dryRun: z.boolean({ error: '试运行参数无效' }).optional() },
+  ),
+  'registry.list': read<Page<RegistryMember>>()(
+    {
+      summary: '会员库列表（按姓名或卡号搜索）· Registry members, by name or card no.',
+      returns: 'Page<RegistryMember>',
+    },
+    STAFF,
+    z.strictObject({ query: searchQuery, cursor, limit: pageLimit }),
+  ),
+  'registry.contact': read<{ phone: string }>()(
+    { summary: "查看会员完整手机号（记入审计）· A member's phone, audited", returns: '{ phone }' },
+    STAFF,
+    z.strictObject({ memberId }),
+    true,
+  ),
+  'binding.move': write<RegistryMember>()(
+    {
+      summary: "改绑或解绑会员的微信账号 · Move a member's binding, or unbind (null)",
+      returns: 'RegistryMember',
+    },
+    STAFF,
+    { memberId, toOpenid: openid.nullable(), reason },
+  ),
+} as const
+
+/** Staff roles, granted by admins. */
+export const grantActions = {
+  'grant.list': read<Grant[]>()(
+    { summary: '工作人员角色列表 · Everyone holding a granted role', returns: 'Grant[]' },
+    ADMIN,
+    z.strictObject({}),
+  ),
+  'grant.set': write<Grant>()(
+    { summary: '设置某人的角色 · Set the roles of an openid', returns: 'Grant' },
+    ADMIN,
+    { openid, roles: grantRoles },
+  ),
+} as const
+
+/** The audit log of staff and admin writes. */
+export const auditActions = {
+  'audit.list': read<Page<AuditEntry>>()(
+    {
+      summary: '审计日志（新的在前，可筛选）· The audit log, newest first, filtered',
+      returns: 'Page<AuditEntry>',
+    },
+    ADMIN,
+    z.strictObject({
+      actor: auditFilterText.describe('操作人 openid · Actor openid').optional(),
+      action: auditFilterText.describe('操作名 · Action name').optional(),
+      from: isoInstant.optional(),
+      to: isoInstant.optional(),
+      cursor,
+      limit: pageLimit,
+    }),
+  ),
+} as const

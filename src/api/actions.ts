@@ -19,6 +19,16 @@ const WRITES = {
   'registry.import': true,
   'binding.move': true,
   'grant.set': true,
+  'activity.create': true,
+  'activity.update': true,
+  'activity.publish': true,
+  'activity.cancel': true,
+  'entry.submit': true,
+  'entry.edit': true,
+  'entry.cancel': true,
+  'entry.submitFor': true,
+  'entry.editFor': true,
+  'entry.cancelFor': true,
 } satisfies Record<WriteAction, true>
 
 // The record above fails to compile when the contract gains a write it does not list.

@@ -1,4 +1,6 @@
+import * as activity from './activity'
 import * as audit from './audit'
+import * as entry from './entry'
 import * as grant from './grant'
 import * as me from './me'
 import * as member from './member'
@@ -27,4 +29,20 @@ export const handlers: HandlerTable = {
   'notice.publish': notice.publish,
   'notice.unpublish': notice.unpublish,
   'notice.pin': notice.pin,
+  'activity.list': activity.list,
+  'activity.get': activity.get,
+  'activity.manageList': activity.manageList,
+  'activity.manageGet': activity.manageGet,
+  'activity.create': activity.create,
+  'activity.update': activity.update,
+  'activity.publish': activity.publish,
+  'activity.cancel': activity.cancel,
+  'entry.submit': entry.submitOwn,
+  'entry.edit': entry.editOwn,
+  'entry.cancel': entry.cancelOwn,
+  'entry.mine': entry.mine,
+  'entry.submitFor': entry.submitFor,
+  'entry.editFor': entry.editFor,
+  'entry.cancelFor': entry.cancelFor,
+  'entry.listFor': entry.listFor,
 }

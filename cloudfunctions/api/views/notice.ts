@@ -5,7 +5,9 @@ import { tempUrls } from '../../store/files'
 /** How notices go out on the wire: ISO instants, a fresh poster URL, no staff-only fields. */
 export type PosterUrls = Map<string, string>
 
-export async function posterUrls(notices: NoticeRecord[]): Promise<PosterUrls> {
+export async function posterUrls(
+  notices: ReadonlyArray<{ posterFileId: string | null }>,
+): Promise<PosterUrls> {
   const ids = notices.map((n) => n.posterFileId).filter((id): id is string => id !== null)
   return ids.length ? tempUrls(ids) : new Map()
 }

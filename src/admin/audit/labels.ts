@@ -13,6 +13,16 @@ export const ACTION_LABELS: Record<WriteAction | 'registry.contact', string> = {
   'registry.contact': '查看会员手机号',
   'binding.move': '改绑或解绑会员',
   'grant.set': '设置角色',
+  'activity.create': '新建活动',
+  'activity.update': '编辑活动',
+  'activity.publish': '发布活动',
+  'activity.cancel': '取消活动',
+  'entry.submit': '报名',
+  'entry.edit': '修改报名',
+  'entry.cancel': '取消报名',
+  'entry.submitFor': '代会员报名',
+  'entry.editFor': '代会员修改报名',
+  'entry.cancelFor': '代会员取消报名',
 }
 
 export function actionLabel(action: string): string {

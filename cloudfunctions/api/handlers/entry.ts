@@ -1,0 +1,330 @@
+import type { Companion, MyEntry } from '../../contract/entry'
+import { ApiError } from '../../contract/errors'
+import type { ActivityRecord, SessionRecord } from '../../domain/activity'
+import { refuseBanned } from '../../domain/credit'
+import {
+  checkedParty,
+  chosenSession,
+  doneBy,
+  entryIdFor,
+  isLive,
+  monthAround,
+  refuseCancel,
+  refuseClosedWindow,
+  refuseEdit,
+  refuseOverCap,
+  withRequest,
+  type EntryRecord,
+} from '../../domain/entry'
+import { seatIdFor, type SeatHolder } from '../../domain/seats'
+import { getActivities } from '../../store/activities'
+import { getCredit } from '../../store/credit'
+import {
+  countSeatEntriesBetween,
+  getEntry,
+  insertEntry,
+  listEntriesOfMember,
+  replaceEntry,
+} from '../../store/entries'
+import { getMember } from '../../store/members'
+import { ensureSeat, getSeat, releaseSeats, takeSeats } from '../../store/seats'
+import { toMyEntry } from '../views/entry'
+import { existingActivity } from './activity'
+import type { ActionContext, Handler } from './types'
+
+const DEFAULT_PAGE = 20
+/** A seat update that missed only because staff changed the seats meanwhile is tried again. */
+const SEAT_ATTEMPTS = 3
+
+/** Who an entry is for, and who is acting: the member, or staff on the member's behalf. */
+interface Party {
+  memberId: string
+  byStaff: boolean
+}
+
+interface Signup {
+  activityId: string
+  sessionId: string
+  companions: Companion[]
+}
+
+function requestOf(ctx: ActionContext): string {
+  if (!ctx.request) throw new Error('entry writes run with a request key')
+  return ctx.request
+}
+
+/** The caller's own registry member; the contract lets only verified members call. */
+function self(ctx: ActionContext): Party {
+  if (!ctx.caller.memberId) throw new ApiError('FORBIDDEN')
+  return { memberId: ctx.caller.memberId, byStaff: false }
+}
+
+/** A registry member staff act for: found in 会员库, with or without the app. */
+async function onBehalf(memberId: string): Promise<Party> {
+  if (!(await getMember(memberId))) throw new ApiError('NOT_FOUND', '会员库中没有这位会员')
+  return { memberId, byStaff: true }
+}
+
+/** The activity as members may reach it: a draft does not exist for them. */
+async function publicActivity(id: string): Promise<ActivityRecord> {
+  const activity = await existingActivity(id)
+  if (activity.status === 'draft') throw new ApiError('NOT_FOUND')
+  return activity
+}
+
+/** Everything a signup must pass before anything is written, for the member and for staff alike. */
+async function admitSignup(
+  activity: ActivityRecord,
+  party: Party,
+  input: Signup,
+  now: Date,
+): Promise<{ session: SessionRecord; companions: Companion[] }> {
+  refuseClosedWindow(activity, now)
+  const session = chosenSession(activity, input.sessionId, now)
+  const companions = checkedParty(activity, input.companions)
+  refuseBanned(await getCredit(party.memberId), now)
+  if (activity.eligibility.winsPerMonth !== null) {
+    const month = monthAround(session.startAt)
+    refuseOverCap(activity, await countSeatEntriesBetween(party.memberId, month.from, month.to))
+  }
+  return { session, companions }
+}
+
+function entryFrom(
+  activity: ActivityRecord,
+  session: SessionRecord,
+  party: Party,
+  seat: { companions: Companion[]; seatRequest: string | null; actor: string; byStaff: boolean },
+  previous: EntryRecord | null,
+  request: string,
+  now: Date,
+): EntryRecord {
+  return {
+    _id: entryIdFor(activity._id, party.memberId),
+    activityId: activity._id,
+    memberId: party.memberId,
+    sessionId: session.id,
+    allocation: activity.allocation,
+    status: activity.allocation === 'first-come' ? 'confirmed' : 'pending',
+    companions: seat.companions,
+    partySize: seat.companions.length + 1,
+    byStaff: seat.byStaff,
+    actor: seat.actor,
+    cancelReason: null,
+    seatRequest: seat.seatRequest,
+    sessionStartAt: session.startAt,
+    version: (previous?.version ?? 0) + 1,
+    createdAt: now,
+    updatedAt: now,
+    lastRequest: request,
+    requests: withRequest(previous, request),
+  }
+}
+
+/**
+ * Writes the member's one entry: an insert under its deterministic id, or, over a cancelled
+ * one, a conditional update from the version read. Answers the live entry that stands when
+ * another request got there first.
+ */
+async function putEntry(
+  entry: EntryRecord,
+  previous: EntryRecord | null,
+): Promise<{ written: true } | { written: false; standing: EntryRecord | null }> {
+  if (!previous) {
+    if (await insertEntry(entry)) return { written: true }
+  } else if (!isLive(previous.status)) {
+    const { _id, ...fields } = entry
+    if (await replaceEntry(_id, previous.version, fields)) return { written: true }
+  }
+  return { written: false, standing: await getEntry(entry._id) }
+}
+
+/**
+ * 先到先得: the seat first (the deciding write, holder and count in one conditional update),
+ * then the entry from the holder. Killed in between, the holder is there for the retry or the
+ * scheduler to write the entry from; a member who had an entry already gets the seat back.
+ */
+async function takeSeatAndEnter(
+  activity: ActivityRecord,
+  session: SessionRecord,
+  party: Party,
+  companions: Companion[],
+  previous: EntryRecord | null,
+  ctx: ActionContext,
+): Promise<EntryRecord> {
+  const request = requestOf(ctx)
+  const seatId = seatIdFor(activity._id, session.id)
+  let seat = await ensureSeat(seatId, activity._id, session.id, session.seats)
+  const mine: SeatHolder = {
+    entry: entryIdFor(activity._id, party.memberId),
+    size: companions.length + 1,
+    companions,
+    request,
+    byStaff: party.byStaff,
+    actor: ctx.caller.openid,
+    at: ctx.now,
+  }
+  let holder = seat.holders[party.memberId]
+  for (let attempt = 0; !holder && attempt < SEAT_ATTEMPTS; attempt++) {
+    if (await takeSeats(seatId, seat.seats, party.memberId, mine)) holder = mine
+    else {
+      const reread = await getSeat(seatId)
+      if (!reread) throw new Error(`seat ${seatId} vanished`)
+      holder = reread.holders[party.memberId]
+      if (!holder && reread.seats === seat.seats) throw new ApiError('SEATS_FULL')
+      seat = reread
+    }
+  }
+  if (!holder) throw new ApiError('SEATS_FULL')
+  // An earlier run (this request's, or one of the member's that died) may hold the seat: the
+  // entry is written from what it holds.
+  const entry = entryFrom(
+    activity,
+    session,
+    party,
+    { ...holder, seatRequest: holder.request },
+    previous,
+    request,
+    ctx.now,
+  )
+  const put = await putEntry(entry, previous)
+  if (put.written) return entry
+  if (put.standing && doneBy(put.standing, request)) return put.standing
+  // The member already holds an entry (another session, another tap): this seat goes back.
+  if (holder.request === request) await releaseSeats(seatId, party.memberId, request, holder.size)
+  throw new ApiError('ALREADY_ENTERED')
+}
+
+async function submit(party: Party, input: Signup, ctx: ActionContext): Promise<MyEntry> {
+  const request = requestOf(ctx)
+  const activity = await publicActivity(input.activityId)
+  const previous = await entryOf(activity, party.memberId)
+  if (doneBy(previous, request) && previous) return toMyEntry(previous, activity, ctx.now)
+  if (previous && isLive(previous.status)) throw new ApiError('ALREADY_ENTERED')
+  const { session, companions } = await admitSignup(activity, party, input, ctx.now)
+  if (activity.allocation === 'first-come') {
+    const entry = await takeSeatAndEnter(activity, session, party, companions, previous, ctx)
+    return toMyEntry(entry, activity, ctx.now)
+  }
+  const seat = { companions, seatRequest: null, actor: ctx.caller.openid, byStaff: party.byStaff }
+  const entry = entryFrom(activity, session, party, seat, previous, request, ctx.now)
+  const put = await putEntry(entry, previous)
+  if (put.written) return toMyEntry(entry, activity, ctx.now)
+  if (put.standing && doneBy(put.standing, request))
+    return toMyEntry(put.standing, activity, ctx.now)
+  throw new ApiError('ALREADY_ENTERED')
+}
+
+/** The member's one entry for the activity, live or not. */
+function entryOf(activity: ActivityRecord, memberId: string): Promise<EntryRecord | null> {
+  return getEntry(entryIdFor(activity._id, memberId))
+}
+
+function missingEntry(): never {
+  throw new ApiError('NOT_FOUND', '没有找到这份报名')
+}
+
+/** 修改: a lottery entry's session and party, while the window is open. */
+async function edit(party: Party, input: Signup, ctx: ActionContext): Promise<MyEntry> {
+  const request = requestOf(ctx)
+  const activity = await publicActivity(input.activityId)
+  const entry = await entryOf(activity, party.memberId)
+  if (!entry) missingEntry()
+  if (doneBy(entry, request)) return toMyEntry(entry, activity, ctx.now)
+  if (!isLive(entry.status)) missingEntry()
+  refuseEdit(entry, activity, ctx.now)
+  const session = chosenSession(activity, input.sessionId, ctx.now)
+  const companions = checkedParty(activity, input.companions)
+  const changed: EntryRecord = {
+    ...entry,
+    sessionId: session.id,
+    sessionStartAt: session.startAt,
+    companions,
+    partySize: companions.length + 1,
+    byStaff: party.byStaff,
+    actor: ctx.caller.openid,
+    version: entry.version + 1,
+    updatedAt: ctx.now,
+    lastRequest: request,
+    requests: withRequest(entry, request),
+  }
+  const { _id, ...fields } = changed
+  if (!(await replaceEntry(_id, entry.version, fields))) throw new ApiError('CONFLICT')
+  return toMyEntry(changed, activity, ctx.now)
+}
+
+/**
+ * 取消: a first-come entry gives its seats back first (the deciding write), then is marked
+ * cancelled; killed in between, the retry or the scheduler marks it. A lottery entry is simply
+ * withdrawn while the window is open.
+ */
+async function cancel(
+  party: Party,
+  activityId: string,
+  reason: string | null,
+  ctx: ActionContext,
+): Promise<MyEntry> {
+  const request = requestOf(ctx)
+  const activity = await publicActivity(activityId)
+  let entry = await entryOf(activity, party.memberId)
+  if (!entry) missingEntry()
+  if (doneBy(entry, request)) return toMyEntry(entry, activity, ctx.now)
+  if (!isLive(entry.status)) throw new ApiError('INVALID_STATE', '这份报名已取消')
+  refuseCancel(entry, activity, ctx.now)
+  if (entry.seatRequest) {
+    const seatId = seatIdFor(activity._id, entry.sessionId)
+    await releaseSeats(seatId, party.memberId, entry.seatRequest, entry.partySize)
+  }
+  for (;;) {
+    const cancelled: EntryRecord = {
+      ...entry,
+      status: 'cancelled',
+      cancelReason: reason,
+      byStaff: party.byStaff,
+      actor: ctx.caller.openid,
+      version: entry.version + 1,
+      updatedAt: ctx.now,
+      lastRequest: request,
+      requests: withRequest(entry, request),
+    }
+    const { _id, ...fields } = cancelled
+    if (await replaceEntry(_id, entry.version, fields))
+      return toMyEntry(cancelled, activity, ctx.now)
+    // Changed meanwhile (an edit, a repair): cancel what is there now, unless that is done.
+    const reread = await getEntry(_id)
+    if (!reread) missingEntry()
+    if (!isLive(reread.status)) return toMyEntry(reread, activity, ctx.now)
+    entry = reread
+  }
+}
+
+async function page(
+  memberId: string,
+  cursor: string | undefined,
+  limit: number | undefined,
+  now: Date,
+) {
+  const found = await listEntriesOfMember(memberId, cursor, limit ?? DEFAULT_PAGE)
+  const activities = await getActivities(found.items.map((e) => e.activityId))
+  const items = found.items.flatMap((e) => {
+    const activity = activities.get(e.activityId)
+    return activity ? [toMyEntry(e, activity, now)] : []
+  })
+  return { items, nextCursor: found.nextCursor }
+}
+
+export const submitOwn: Handler<'entry.submit'> = (input, ctx) => submit(self(ctx), input, ctx)
+export const editOwn: Handler<'entry.edit'> = (input, ctx) => edit(self(ctx), input, ctx)
+export const cancelOwn: Handler<'entry.cancel'> = (input, ctx) =>
+  cancel(self(ctx), input.activityId, null, ctx)
+export const mine: Handler<'entry.mine'> = (input, ctx) =>
+  page(self(ctx).memberId, input.cursor, input.limit, ctx.now)
+
+export const submitFor: Handler<'entry.submitFor'> = async (input, ctx) =>
+  submit(await onBehalf(input.memberId), input, ctx)
+export const editFor: Handler<'entry.editFor'> = async (input, ctx) =>
+  edit(await onBehalf(input.memberId), input, ctx)
+export const cancelFor: Handler<'entry.cancelFor'> = async (input, ctx) =>
+  cancel(await onBehalf(input.memberId), input.activityId, `工作人员代为取消：${input.reason}`, ctx)
+export const listFor: Handler<'entry.listFor'> = async (input, ctx) =>
+  page((await onBehalf(input.memberId)).memberId, input.cursor, input.limit, ctx.now)

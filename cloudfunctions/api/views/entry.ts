@@ -1,0 +1,34 @@
+import type { MyEntry } from '../../contract/entry'
+import { cancelDeadline, sessionOf, type ActivityRecord } from '../../domain/activity'
+import { entryActions, type EntryRecord } from '../../domain/entry'
+
+/** An entry as its member (or staff acting for them) sees it, with what it allows now. */
+export function toMyEntry(entry: EntryRecord, activity: ActivityRecord, now: Date): MyEntry {
+  const session = sessionOf(activity, entry.sessionId)
+  const actions = entryActions(entry, activity, now)
+  const cancelUntil = !actions.includes('cancel')
+    ? null
+    : entry.status === 'pending'
+      ? activity.signupClosesAt
+      : session
+        ? cancelDeadline(activity, session)
+        : null
+  return {
+    id: entry._id,
+    activityId: activity._id,
+    activityTitle: activity.title,
+    allocation: entry.allocation,
+    sessionId: entry.sessionId,
+    sessionStartAt: (session?.startAt ?? entry.sessionStartAt).toISOString(),
+    placeName: activity.place.name,
+    status: entry.status,
+    partySize: entry.partySize,
+    companions: entry.companions,
+    byStaff: entry.byStaff,
+    cancelReason: entry.cancelReason,
+    cancelUntil: cancelUntil ? cancelUntil.toISOString() : null,
+    actions,
+    createdAt: entry.createdAt.toISOString(),
+    updatedAt: entry.updatedAt.toISOString(),
+  }
+}

@@ -1,0 +1,244 @@
+import { z } from 'zod'
+import { cursor, isoInstant, pageLimit, version, type Page } from './common'
+import type { MyEntry } from './entry'
+import { posterFileId, title } from './notice'
+import { reason } from './registry'
+import { STAFF, read, write } from './spec'
+import { plainText } from './text'
+
+/** 活动: what staff set up and members sign up for. */
+export const CATEGORIES = ['show', 'tea', 'lecture', 'sport', 'other'] as const
+/** 演出 / 茶会 / 讲座 / 体育 / 其他 */
+export type Category = (typeof CATEGORIES)[number]
+
+/** 抽签 (entries until the window closes, then the draw) or 先到先得 (a seat on signup). */
+export const ALLOCATIONS = ['lottery', 'first-come'] as const
+export type Allocation = (typeof ALLOCATIONS)[number]
+
+/**
+ * Where an activity stands. Only `draft`, `cancelled` and the move to published are staff
+ * clicks; the rest follows from the clock at read time (published before the window opens =
+ * `upcoming`, inside it = `open`, after it = `closed`, after the last session = `finished`).
+ */
+export type ActivityPhase = 'draft' | 'upcoming' | 'open' | 'closed' | 'finished' | 'cancelled'
+/** The three filters of the 活动 tab: 报名中 / 即将开放 / 已结束 (window closed or over). */
+export const PHASE_FILTERS = ['open', 'upcoming', 'ended'] as const
+export type PhaseFilter = (typeof PHASE_FILTERS)[number]
+
+export interface Place {
+  name: string
+  address: string
+}
+
+/** 同行人规则: party size, and for family shows the children's age range. */
+export interface PartyRule {
+  /** Members and companions together, 1..10. */
+  maxSize: number
+  /** Family show: every companion is a child whose age must lie in the range, with the member as the adult. */
+  family: { childMinAge: number; childMaxAge: number } | null
+}
+
+export interface Eligibility {
+  /** At most this many seats won or taken per member per calendar month (Beijing); null = no cap. */
+  winsPerMonth: number | null
+}
+
+export interface Session {
+  id: string
+  /** ISO instants. */
+  startAt: string
+  endAt: string
+  seats: number
+  /** First-come: seats still free; null for a lottery. */
+  seatsLeft: number | null
+  /** Lottery: entries so far (parties, not people); null for first-come. */
+  entries: number | null
+}
+
+/** The one time a card shows: when it opens, closes, draws, starts, or that it is over. */
+export interface NextTime {
+  kind: 'opens' | 'closes' | 'draw' | 'starts' | 'ended' | 'cancelled'
+  /** ISO instant; null for `ended` and `cancelled`. */
+  at: string | null
+}
+
+export interface ActivitySummary {
+  id: string
+  title: string
+  category: Category
+  allocation: Allocation
+  phase: ActivityPhase
+  placeName: string
+  /** ISO instant of the first session. */
+  firstSessionAt: string
+  next: NextTime
+  posterUrl: string | null
+}
+
+export interface Activity extends ActivitySummary {
+  description: string
+  place: Place
+  sessions: Session[]
+  signupOpensAt: string
+  signupClosesAt: string
+  /** Lottery only. */
+  drawAt: string | null
+  party: PartyRule
+  eligibility: Eligibility
+  /** Cancelling is possible until this many hours before the session starts. */
+  cancelCutoffHours: number
+  /** Why staff cancelled it, when they did. */
+  cancelReason: string | null
+  /** The caller's own entry (not cancelled), if any. */
+  myEntry: MyEntry | null
+}
+
+/** Staff view: the life-cycle fields and the version an edit must name. */
+export interface ManagedActivity extends Activity {
+  status: 'draft' | 'published' | 'cancelled'
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export const activityId = z
+  .string({ error: '活动编号无效' })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, '活动编号无效')
+  .describe('活动编号 · Activity id')
+export const sessionId = z
+  .string({ error: '请选择场次' })
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, '请选择场次')
+  .describe('场次编号 · Session id')
+
+const description = plainText(
+  z
+    .string({ error: '请填写活动介绍' })
+    .trim()
+    .min(1, '请填写活动介绍')
+    .max(5000, '活动介绍不能超过5000个字'),
+  '活动介绍',
+  'multiline',
+).describe('活动介绍 · Description')
+const placeText = (label: string, max: number) =>
+  plainText(
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .min(1, `请填写${label}`)
+      .max(max, `${label}不能超过${max}个字`),
+    label,
+  )
+const count = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int(`${label}须为整数`)
+    .min(min, `${label}不能小于${min}`)
+    .max(max, `${label}不能大于${max}`)
+
+const sessionInput = z.strictObject({
+  id: sessionId
+    .optional()
+    .describe('已有场次的编号；新场次不填 · Id of an existing session; omit for a new one'),
+  startAt: isoInstant,
+  endAt: isoInstant,
+  seats: count('名额', 1, 100_000),
+})
+export type SessionInput = z.output<typeof sessionInput>
+
+/** Everything staff set on an activity; create takes it whole, update replaces it whole. */
+const activityFields = {
+  title,
+  category: z.enum(CATEGORIES, { error: '请选择活动类别' }),
+  posterFileId: posterFileId.optional(),
+  description,
+  place: z.strictObject({ name: placeText('地点名称', 60), address: placeText('地址', 120) }),
+  sessions: z
+    .array(sessionInput, { error: '请添加场次' })
+    .min(1, '请至少添加一个场次')
+    .max(20, '场次不能超过20个'),
+  allocation: z.enum(ALLOCATIONS, { error: '请选择分配方式' }),
+  signupOpensAt: isoInstant,
+  signupClosesAt: isoInstant,
+  drawAt: isoInstant.nullable().optional(),
+  party: z.strictObject({
+    maxSize: count('每份报名人数上限', 1, 10),
+    family: z
+      .strictObject({
+        childMinAge: count('儿童最小年龄', 0, 17),
+        childMaxAge: count('儿童最大年龄', 0, 17),
+      })
+      .nullable(),
+  }),
+  eligibility: z.strictObject({ winsPerMonth: count('每月中签上限', 1, 31).nullable() }),
+  cancelCutoffHours: count('取消截止（开场前小时数）', 0, 720),
+}
+export type ActivityFields = z.output<z.ZodObject<typeof activityFields>>
+
+export const activityActions = {
+  'activity.list': read<Page<ActivitySummary>>()(
+    {
+      summary: '活动列表（可按类别、报名状态筛选）· Published activities, filtered',
+      returns: 'Page<ActivitySummary>',
+    },
+    ['everyone'],
+    z.strictObject({
+      category: z.enum(CATEGORIES, { error: '活动类别无效' }).optional(),
+      phase: z.enum(PHASE_FILTERS, { error: '报名状态无效' }).optional(),
+      cursor,
+      limit: pageLimit,
+    }),
+  ),
+  'activity.get': read<Activity>()(
+    {
+      summary: '活动详情（含我的报名）· One published activity, with my entry',
+      returns: 'Activity',
+    },
+    ['everyone'],
+    z.strictObject({ id: activityId }),
+  ),
+  'activity.manageList': read<Page<ManagedActivity>>()(
+    {
+      summary: '活动管理列表（含草稿）· All activities, newest first',
+      returns: 'Page<ManagedActivity>',
+    },
+    STAFF,
+    z.strictObject({ cursor, limit: pageLimit }),
+  ),
+  'activity.manageGet': read<ManagedActivity>()(
+    { summary: '活动管理详情 · One activity, any status', returns: 'ManagedActivity' },
+    STAFF,
+    z.strictObject({ id: activityId }),
+  ),
+  'activity.create': write<ManagedActivity>()(
+    { summary: '新建活动（草稿）· Create an activity as a draft', returns: 'ManagedActivity' },
+    STAFF,
+    activityFields,
+  ),
+  'activity.update': write<ManagedActivity>()(
+    {
+      summary: '编辑活动（需带上读取时的版本号）· Edit an activity from the version read',
+      returns: 'ManagedActivity',
+    },
+    STAFF,
+    { id: activityId, version, ...activityFields },
+  ),
+  'activity.publish': write<ManagedActivity>()(
+    {
+      summary: '发布活动（按报名时间自动开放）· Publish; signup opens at its time',
+      returns: 'ManagedActivity',
+    },
+    STAFF,
+    { id: activityId },
+  ),
+  'activity.cancel': write<ManagedActivity>()(
+    {
+      summary: '取消活动（所有报名随之取消）· Cancel an activity and every entry',
+      returns: 'ManagedActivity',
+    },
+    STAFF,
+    {
+      id: activityId,
+      reason,
+    },
+  ),
+} as const

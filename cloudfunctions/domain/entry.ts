@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto'
+import type { Allocation } from '../contract/activity'
+import type { Companion, EntryAction, EntryStatus } from '../contract/entry'
+import { ApiError } from '../contract/errors'
+import {
+  cancelDeadline,
+  phaseOf,
+  sessionOf,
+  type ActivityRecord,
+  type SessionRecord,
+} from './activity'
+import { chineseDate, dayOf, local } from './time'
+
+/**
+ * 报名 rules. One entry per member per activity: its `_id` comes from (activity, member), so the
+ * database itself refuses a second one. A first-come entry stands on a seat held in the
+ * session's seat document (domain/seats); a lottery entry decides nothing until the draw.
+ */
+export interface EntryRecord {
+  _id: string
+  activityId: string
+  memberId: string
+  sessionId: string
+  allocation: Allocation
+  status: EntryStatus
+  companions: Companion[]
+  partySize: number
+  /** Made or last changed by staff on the member's behalf. */
+  byStaff: boolean
+  /** The openid that made the last change (the member's own, or staff's). */
+  actor: string
+  cancelReason: string | null
+  /** First-come: the request whose seat holder this entry stands on (domain/seats). */
+  seatRequest: string | null
+  /** Kept from the session for 我的报名 and the monthly cap. */
+  sessionStartAt: Date
+  version: number
+  createdAt: Date
+  updatedAt: Date
+  /** The idempotency key of the last write that changed it. */
+  lastRequest: string | null
+  /**
+   * The last writes that changed it, so that a run of one of them started again later (the
+   * scheduler finishing a write whose reply was lost) finds it done instead of redoing it.
+   */
+  requests: string[]
+}
+
+const REMEMBERED_REQUESTS = 20
+
+/** The entry's recent writes with `request` added. */
+export function withRequest(
+  entry: Pick<EntryRecord, 'requests'> | null,
+  request: string,
+): string[] {
+  return [...(entry?.requests ?? []), request].slice(-REMEMBERED_REQUESTS)
+}
+
+/** Whether `request` already changed this entry: a second run of it has nothing left to do. */
+export function doneBy(entry: EntryRecord | null, request: string | undefined): boolean {
+  return !!entry && !!request && entry.requests.includes(request)
+}
+
+/** Opaque and deterministic: never shows the member id, and one (activity, member) has one. */
+export function entryIdFor(activityId: string, memberId: string): string {
+  return `e${createHash('sha256').update(`${activityId}:${memberId}`).digest('hex').slice(0, 24)}`
+}
+
+/** Every status but 已取消 keeps the member's one entry for the activity. */
+export function isLive(status: EntryStatus): boolean {
+  return status !== 'cancelled'
+}
+
+/** Statuses that hold a seat: a first-come signup or a won ticket, used or not. */
+export const SEAT_STATUSES: readonly EntryStatus[] = ['confirmed', 'won', 'checkedIn', 'noShow']
+
+/** Signups are taken only while the window is open, with a message saying why not. */
+export function refuseClosedWindow(activity: ActivityRecord, now: Date): void {
+  const phase = phaseOf(activity, now)
+  if (phase === 'open') return
+  if (phase === 'upcoming') {
+    const at = activity.signupOpensAt
+    throw new ApiError(
+      'SIGNUP_NOT_OPEN',
+      `报名将于${chineseDate(dayOf(at))} ${local(at).format('HH:mm')}开始`,
+    )
+  }
+  if (phase === 'cancelled') throw new ApiError('SIGNUP_NOT_OPEN', '活动已取消')
+  if (phase === 'draft') throw new ApiError('NOT_FOUND')
+  throw new ApiError('SIGNUP_NOT_OPEN', '报名已截止')
+}
+
+/** The session chosen, which must be one of the activity's and not yet begun. */
+export function chosenSession(
+  activity: ActivityRecord,
+  sessionId: string,
+  now: Date,
+): SessionRecord {
+  const session = sessionOf(activity, sessionId)
+  if (!session) throw new ApiError('INVALID_INPUT', '请选择场次', { sessionId: '场次不存在' })
+  if (session.startAt <= now)
+    throw new ApiError('INVALID_INPUT', '该场次已开始', { sessionId: '该场次已开始' })
+  return session
+}
+
+/**
+ * The party as the activity allows it: at most `maxSize` people with the member; in a family
+ * show every companion is a child of an age in the range, and at least one comes along.
+ */
+export function checkedParty(activity: ActivityRecord, companions: Companion[]): Companion[] {
+  const fields: Record<string, string> = {}
+  const { maxSize, family } = activity.party
+  if (companions.length + 1 > maxSize)
+    fields.companions = maxSize === 1 ? '本活动仅限本人报名' : `每份报名最多${maxSize}人（含本人）`
+  if (family) {
+    if (companions.length === 0) fields.companions = '亲子活动须带至少1名儿童'
+    companions.forEach((c, i) => {
+      if (c.age === undefined) fields[`companions.${i}.age`] = '请填写儿童年龄'
+      else if (c.age < family.childMinAge || c.age > family.childMaxAge)
+        fields[`companions.${i}.age`] =
+          `儿童年龄须在${family.childMinAge}至${family.childMaxAge}岁之间`
+    })
+  }
+  const first = Object.values(fields)[0]
+  if (first) throw new ApiError('INVALID_INPUT', first, fields)
+  // Ages mean something only in a family show; elsewhere they are not kept.
+  return companions.map((c) => (family ? { name: c.name, age: c.age } : { name: c.name }))
+}
+
+/** The monthly cap: seats taken or won in the Beijing month of the session, this one included. */
+export function refuseOverCap(activity: ActivityRecord, heldThisMonth: number): void {
+  const cap = activity.eligibility.winsPerMonth
+  if (cap !== null && heldThisMonth >= cap)
+    throw new ApiError('MONTHLY_CAP', `每位会员每月限${cap}次，本月已达上限`)
+}
+
+/** The Beijing calendar month [start, end) that holds `at`. */
+export function monthAround(at: Date): { from: Date; to: Date } {
+  const start = local(at).startOf('month')
+  return { from: start.toDate(), to: start.add(1, 'month').toDate() }
+}
+
+/** What the entry allows its member now; the page shows exactly these. */
+export function entryActions(
+  entry: EntryRecord,
+  activity: ActivityRecord,
+  now: Date,
+): EntryAction[] {
+  if (activity.status === 'cancelled') return []
+  if (entry.status === 'pending') return phaseOf(activity, now) === 'open' ? ['edit', 'cancel'] : []
+  if (entry.status === 'confirmed') {
+    const session = sessionOf(activity, entry.sessionId)
+    return session && now < cancelDeadline(activity, session) ? ['cancel'] : []
+  }
+  return []
+}
+
+/** Refuses a cancel the entry's state or the cut-off no longer allows. */
+export function refuseCancel(entry: EntryRecord, activity: ActivityRecord, now: Date): void {
+  if (entryActions(entry, activity, now).includes('cancel')) return
+  if (entry.status === 'pending') throw new ApiError('CANCEL_CLOSED', '报名已截止，不能再撤回')
+  if (entry.status === 'confirmed') throw new ApiError('CANCEL_CLOSED')
+  throw new ApiError('INVALID_STATE')
+}
+
+/** Refuses an edit: only a lottery entry, only while the window is open. */
+export function refuseEdit(entry: EntryRecord, activity: ActivityRecord, now: Date): void {
+  if (entryActions(entry, activity, now).includes('edit')) return
+  if (activity.allocation === 'first-come')
+    throw new ApiError('INVALID_STATE', '先到先得的报名不能修改，请取消后重新报名')
+  throw new ApiError('INVALID_STATE', '报名已截止，不能再修改')
+}

@@ -1,0 +1,163 @@
+import type { PhaseFilter, Category } from '../contract/activity'
+import type { ActivityChange, ActivityRecord, NewActivity } from '../domain/activity'
+import { decodeCursor, isTimeKey, olderThan, page, timeKey } from './cursor'
+import { db, isDuplicateKey, QUERY_CAP } from './db'
+import { asRecord, asRecords, updatedCount } from './documents'
+
+const ACTIVITIES = 'activities'
+
+export interface ActivityPage {
+  items: ActivityRecord[]
+  nextCursor?: string
+}
+
+/** Inserts under `id` (from the creating request); a first run's activity is the answer. */
+export async function insertActivity(id: string, activity: NewActivity): Promise<ActivityRecord> {
+  try {
+    await db()
+      .collection(ACTIVITIES)
+      .add({ _id: id, ...activity })
+    return { _id: id, ...activity }
+  } catch (error) {
+    const made = isDuplicateKey(error) ? await getActivity(id) : null
+    if (!made) throw error
+    return made
+  }
+}
+
+export async function getActivity(id: string): Promise<ActivityRecord | null> {
+  const res = (await db().collection(ACTIVITIES).doc(id).get()) as { data: unknown }
+  return revive(asRecord<ActivityRecord>(res.data))
+}
+
+export async function getActivities(ids: string[]): Promise<Map<string, ActivityRecord>> {
+  const _ = db().command
+  const found = new Map<string, ActivityRecord>()
+  const unique = [...new Set(ids)]
+  for (let i = 0; i < unique.length; i += 100) {
+    const res = (await db()
+      .collection(ACTIVITIES)
+      .where({ _id: _.in(unique.slice(i, i + 100)) })
+      .limit(100)
+      .get()) as { data: unknown }
+    for (const a of asRecords<ActivityRecord>(res.data)) found.set(a._id, revive(a))
+  }
+  return found
+}
+
+/** One conditional update from the version read; the activity keeps the request that made it. */
+export async function applyActivityChange(
+  id: string,
+  fromVersion: number,
+  change: ActivityChange,
+  request: string | undefined,
+): Promise<boolean> {
+  const _ = db().command
+  const { sessions, place, party, eligibility, ...rest } = change
+  // Nested settings are replaced whole, never merged field by field.
+  const whole = Object.fromEntries(
+    Object.entries({ sessions, place, party, eligibility })
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, _.set(value)]),
+  )
+  const res = await db()
+    .collection(ACTIVITIES)
+    .where({ _id: id, version: fromVersion })
+    .update({ ...rest, ...whole, lastRequest: request ?? null })
+  return updatedCount(res) === 1
+}
+
+/** What members may list: published or cancelled, by the three filters of the 活动 tab. */
+function memberFilter(now: Date, category?: Category, phase?: PhaseFilter): object {
+  const _ = db().command
+  const base: Record<string, unknown> = category ? { category } : {}
+  switch (phase) {
+    case 'open':
+      return { ...base, status: 'published', signupOpensAt: _.lte(now), signupClosesAt: _.gt(now) }
+    case 'upcoming':
+      return { ...base, status: 'published', signupOpensAt: _.gt(now) }
+    case 'ended':
+      return _.and([
+        base,
+        _.or([{ status: 'published', signupClosesAt: _.lte(now) }, { status: 'cancelled' }]),
+      ])
+    default:
+      return { ...base, status: _.in(['published', 'cancelled']) }
+  }
+}
+
+/** Activities members see, latest signup opening first. */
+export async function listForMembers(
+  now: Date,
+  filter: { category?: Category; phase?: PhaseFilter },
+  cursor: string | undefined,
+  limit: number,
+): Promise<ActivityPage> {
+  const _ = db().command
+  const where = memberFilter(now, filter.category, filter.phase)
+  const res = (await db()
+    .collection(ACTIVITIES)
+    .where(cursor ? _.and([where, olderThan('signupOpensAt', cursor)]) : where)
+    .orderBy('signupOpensAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit + 1)
+    .get()) as { data: unknown }
+  return page(asRecords<ActivityRecord>(res.data).map((row) => revive(row)), limit, (last) =>
+    timeKey(last.signupOpensAt, last._id),
+  )
+}
+
+/** Every activity, newest created first: the staff list. */
+export async function listAllActivities(
+  cursor: string | undefined,
+  limit: number,
+): Promise<ActivityPage> {
+  if (cursor) decodeCursor(cursor, isTimeKey)
+  const res = (await db()
+    .collection(ACTIVITIES)
+    .where(cursor ? olderThan('createdAt', cursor) : {})
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit + 1)
+    .get()) as { data: unknown }
+  return page(asRecords<ActivityRecord>(res.data).map((row) => revive(row)), limit, (last) =>
+    timeKey(last.createdAt, last._id),
+  )
+}
+
+/**
+ * Published first-come activities whose sessions have not all ended: the ones whose seats the
+ * scheduler keeps equal to their entries.
+ */
+export async function listRunningFirstCome(now: Date): Promise<ActivityRecord[]> {
+  const _ = db().command
+  const res = (await db()
+    .collection(ACTIVITIES)
+    .where({ status: 'published', allocation: 'first-come', lastSessionEndAt: _.gt(now) })
+    .limit(QUERY_CAP)
+    .get()) as { data: unknown }
+  return asRecords<ActivityRecord>(res.data).map((row) => revive(row))
+}
+
+/** Dates arrive as Date from the SDK; hand-seeded string dates are tolerated too. */
+function revive(activity: ActivityRecord): ActivityRecord
+function revive(activity: ActivityRecord | null): ActivityRecord | null
+function revive(activity: ActivityRecord | null): ActivityRecord | null {
+  if (!activity) return null
+  const date = (value: Date | string) => new Date(value)
+  return {
+    ...activity,
+    sessions: activity.sessions.map((s) => ({
+      ...s,
+      startAt: date(s.startAt),
+      endAt: date(s.endAt),
+    })),
+    signupOpensAt: date(activity.signupOpensAt),
+    signupClosesAt: date(activity.signupClosesAt),
+    drawAt: activity.drawAt ? date(activity.drawAt) : null,
+    firstSessionAt: date(activity.firstSessionAt),
+    lastSessionEndAt: date(activity.lastSessionEndAt),
+    createdAt: date(activity.createdAt),
+    updatedAt: date(activity.updatedAt),
+  }
+}

@@ -1,0 +1,9 @@
+import type { CreditRecord } from '../domain/credit'
+import { db } from './db'
+import { asRecord } from './documents'
+
+/** credit/<memberId>: the member's no-shows and ban, one record for tickets and bookings. */
+export async function getCredit(memberId: string): Promise<CreditRecord | null> {
+  const res = (await db().collection('credit').doc(memberId).get()) as { data: unknown }
+  return asRecord<CreditRecord>(res.data)
+}

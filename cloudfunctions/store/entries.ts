@@ -1,0 +1,150 @@
+import type { EntryStatus } from '../contract/entry'
+import { SEAT_STATUSES, type EntryRecord } from '../domain/entry'
+import { olderThan, page, timeKey } from './cursor'
+import { db, isDuplicateKey, QUERY_CAP } from './db'
+import { asRecord, asRecords, updatedCount } from './documents'
+
+const ENTRIES = 'entries'
+
+export async function getEntry(id: string): Promise<EntryRecord | null> {
+  const res = (await db().collection(ENTRIES).doc(id).get()) as { data: unknown }
+  return revive(asRecord<EntryRecord>(res.data))
+}
+
+/** Inserts a member's first entry for an activity; false when one exists already. */
+export async function insertEntry(entry: EntryRecord): Promise<boolean> {
+  try {
+    await db().collection(ENTRIES).add(entry)
+    return true
+  } catch (error) {
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
+
+/**
+ * Writes an entry's fields only if it is still at `fromVersion`: the check and the write are
+ * one conditional update, so two changes at once cannot both land.
+ */
+export async function replaceEntry(
+  id: string,
+  fromVersion: number,
+  fields: Partial<Omit<EntryRecord, '_id'>>,
+): Promise<boolean> {
+  const _ = db().command
+  const { companions, requests, ...rest } = fields
+  const whole = Object.fromEntries(
+    Object.entries({ companions, requests })
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, _.set(value)]),
+  )
+  const res = await db()
+    .collection(ENTRIES)
+    .where({ _id: id, version: fromVersion })
+    .update({ ...rest, ...whole })
+  return updatedCount(res) === 1
+}
+
+/** A member's entries, newest first: 我的报名. */
+export async function listEntriesOfMember(
+  memberId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: EntryRecord[]; nextCursor?: string }> {
+  const _ = db().command
+  const where = cursor ? _.and([{ memberId }, olderThan('createdAt', cursor)]) : { memberId }
+  const res = (await db()
+    .collection(ENTRIES)
+    .where(where)
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit + 1)
+    .get()) as { data: unknown }
+  return page(asRecords<EntryRecord>(res.data).map((row) => revive(row)), limit, (last) =>
+    timeKey(last.createdAt, last._id),
+  )
+}
+
+/** How many entries of these statuses a session has (a lottery's "entries so far"). */
+export async function countEntries(
+  activityId: string,
+  sessionId: string,
+  statuses: readonly EntryStatus[],
+): Promise<number> {
+  const _ = db().command
+  const res = (await db()
+    .collection(ENTRIES)
+    .where({ activityId, sessionId, status: _.in([...statuses]) })
+    .count()) as { total?: number }
+  return res.total ?? 0
+}
+
+/** Seats a member took or won for sessions in [from, to): the monthly cap's count. */
+export async function countSeatEntriesBetween(
+  memberId: string,
+  from: Date,
+  to: Date,
+): Promise<number> {
+  const _ = db().command
+  const res = (await db()
+    .collection(ENTRIES)
+    .where({
+      memberId,
+      status: _.in([...SEAT_STATUSES]),
+      sessionStartAt: _.and(_.gte(from), _.lt(to)),
+    })
+    .count()) as { total?: number }
+  return res.total ?? 0
+}
+
+/** Every entry of an activity, read in `_id` order past the 1000-document cap. */
+export async function listEntriesOfActivity(activityId: string): Promise<EntryRecord[]> {
+  const _ = db().command
+  const all: EntryRecord[] = []
+  let after = ''
+  for (;;) {
+    const res = (await db()
+      .collection(ENTRIES)
+      .where({ activityId, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(QUERY_CAP)
+      .get()) as { data: unknown }
+    const rows = asRecords<EntryRecord>(res.data).map((row) => revive(row))
+    all.push(...rows)
+    if (rows.length < QUERY_CAP) return all
+    after = rows[rows.length - 1]._id
+  }
+}
+
+/** With its activity cancelled, every live entry is cancelled, saying why (safe to run twice). */
+export async function cancelEntriesOfActivity(
+  activityId: string,
+  reason: string,
+  now: Date,
+  request: string | null,
+): Promise<number> {
+  const _ = db().command
+  const res = await db()
+    .collection(ENTRIES)
+    .where({ activityId, status: _.neq('cancelled') })
+    .update({
+      status: 'cancelled',
+      cancelReason: reason,
+      updatedAt: now,
+      lastRequest: request,
+      version: _.inc(1),
+    })
+  return updatedCount(res)
+}
+
+function revive(entry: EntryRecord): EntryRecord
+function revive(entry: EntryRecord | null): EntryRecord | null
+function revive(entry: EntryRecord | null): EntryRecord | null {
+  if (!entry) return null
+  return {
+    ...entry,
+    sessionStartAt: new Date(entry.sessionStartAt),
+    createdAt: new Date(entry.createdAt),
+    updatedAt: new Date(entry.updatedAt),
+  }
+}
