@@ -7,7 +7,7 @@ import { getMember } from '../store/members'
 import type { Caller } from './caller'
 
 /** Fields of a request or reply that name the documents a write touched. */
-const TARGET_KEYS = ['id', 'memberId', 'openid', 'toOpenid', 'fileId'] as const
+const TARGET_KEYS = ['id', 'memberId', 'activityId', 'openid', 'toOpenid', 'fileId'] as const
 
 function targetsOf(...values: unknown[]): string[] {
   const targets = new Set<string>()

@@ -170,3 +170,38 @@ export function refuseEdit(entry: EntryRecord, activity: ActivityRecord, now: Da
     throw new ApiError('INVALID_STATE', '先到先得的报名不能修改，请取消后重新报名')
   throw new ApiError('INVALID_STATE', '报名已截止，不能再修改')
 }
+
+/**
+ * The entry a signup writes (or the scheduler writes from a seat holder whose run died):
+ * first-come entries hold their seat (报名成功), lottery ones wait for the draw (待抽签).
+ */
+export function entryFor(
+  activity: ActivityRecord,
+  session: SessionRecord,
+  party: { memberId: string },
+  seat: { companions: Companion[]; seatRequest: string | null; actor: string; byStaff: boolean },
+  previous: EntryRecord | null,
+  request: string,
+  now: Date,
+): EntryRecord {
+  return {
+    _id: entryIdFor(activity._id, party.memberId),
+    activityId: activity._id,
+    memberId: party.memberId,
+    sessionId: session.id,
+    allocation: activity.allocation,
+    status: activity.allocation === 'first-come' ? 'confirmed' : 'pending',
+    companions: seat.companions,
+    partySize: seat.companions.length + 1,
+    byStaff: seat.byStaff,
+    actor: seat.actor,
+    cancelReason: null,
+    seatRequest: seat.seatRequest,
+    sessionStartAt: session.startAt,
+    version: (previous?.version ?? 0) + 1,
+    createdAt: now,
+    updatedAt: now,
+    lastRequest: request,
+    requests: withRequest(previous, request),
+  }
+}

@@ -2,6 +2,7 @@ import type { ApiReply } from '../contract/errors'
 import { app } from '../store/db'
 import { countBecameVisible } from '../store/notices'
 import { listStaleRequests, STALE_MS } from '../store/requests'
+import { repairSeats } from './seats'
 
 /** The timer fires every minute; each tick looks back over the minute it covers. */
 const TICK_MS = 60_000
@@ -14,6 +15,8 @@ export interface SchedulerReport {
   noticesNowVisible: number
   /** Writes that died or failed half-way and were finished now, by the api function. */
   requestsResumed: number
+  /** First-come seats and entries brought back into agreement (a signup or cancel that died). */
+  seatsRepaired: number
 }
 
 /**
@@ -25,8 +28,11 @@ export interface SchedulerReport {
 export async function main(): Promise<SchedulerReport> {
   const now = new Date()
   const noticesNowVisible = await countBecameVisible(new Date(now.getTime() - TICK_MS), now)
-  const requestsResumed = await resumeStaleRequests(new Date(now.getTime() - STALE_MS))
-  const report = { at: now.toISOString(), noticesNowVisible, requestsResumed }
+  const staleBefore = new Date(now.getTime() - STALE_MS)
+  // Runs that died are finished first, by their own handlers; what is left is then repaired.
+  const requestsResumed = await resumeStaleRequests(staleBefore)
+  const seatsRepaired = await repairSeats(now, staleBefore)
+  const report = { at: now.toISOString(), noticesNowVisible, requestsResumed, seatsRepaired }
   console.log('[scheduler]', JSON.stringify(report))
   return report
 }

@@ -102,8 +102,10 @@ export async function listForMembers(
     .orderBy('_id', 'desc')
     .limit(limit + 1)
     .get()) as { data: unknown }
-  return page(asRecords<ActivityRecord>(res.data).map((row) => revive(row)), limit, (last) =>
-    timeKey(last.signupOpensAt, last._id),
+  return page(
+    asRecords<ActivityRecord>(res.data).map((row) => revive(row)),
+    limit,
+    (last) => timeKey(last.signupOpensAt, last._id),
   )
 }
 
@@ -120,8 +122,10 @@ export async function listAllActivities(
     .orderBy('_id', 'desc')
     .limit(limit + 1)
     .get()) as { data: unknown }
-  return page(asRecords<ActivityRecord>(res.data).map((row) => revive(row)), limit, (last) =>
-    timeKey(last.createdAt, last._id),
+  return page(
+    asRecords<ActivityRecord>(res.data).map((row) => revive(row)),
+    limit,
+    (last) => timeKey(last.createdAt, last._id),
   )
 }
 

@@ -1,5 +1,5 @@
 import type { EntryStatus } from '../contract/entry'
-import { SEAT_STATUSES, type EntryRecord } from '../domain/entry'
+import { isLive, SEAT_STATUSES, type EntryRecord } from '../domain/entry'
 import { olderThan, page, timeKey } from './cursor'
 import { db, isDuplicateKey, QUERY_CAP } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
@@ -45,6 +45,24 @@ export async function replaceEntry(
   return updatedCount(res) === 1
 }
 
+/**
+ * Writes the member's one entry: an insert under its deterministic id, or, over a cancelled
+ * one, a conditional update from the version read. Answers the live entry that stands when
+ * another request got there first.
+ */
+export async function putEntry(
+  entry: EntryRecord,
+  previous: EntryRecord | null,
+): Promise<{ written: true } | { written: false; standing: EntryRecord | null }> {
+  if (!previous) {
+    if (await insertEntry(entry)) return { written: true }
+  } else if (!isLive(previous.status)) {
+    const { _id, ...fields } = entry
+    if (await replaceEntry(_id, previous.version, fields)) return { written: true }
+  }
+  return { written: false, standing: await getEntry(entry._id) }
+}
+
 /** A member's entries, newest first: 我的报名. */
 export async function listEntriesOfMember(
   memberId: string,
@@ -60,8 +78,10 @@ export async function listEntriesOfMember(
     .orderBy('_id', 'desc')
     .limit(limit + 1)
     .get()) as { data: unknown }
-  return page(asRecords<EntryRecord>(res.data).map((row) => revive(row)), limit, (last) =>
-    timeKey(last.createdAt, last._id),
+  return page(
+    asRecords<EntryRecord>(res.data).map((row) => revive(row)),
+    limit,
+    (last) => timeKey(last.createdAt, last._id),
   )
 }
 

@@ -3,7 +3,8 @@ import { demoData } from '../../cloud/seed'
 import { idNumberOf } from '../../cloud/seed/registry'
 import { actions, ERRORS, type ActionName } from '../../cloudfunctions/contract'
 import { STALE_MS } from '../../cloudfunctions/store/requests'
-import { ADMIN, STAFF, UNVERIFIED, rid, startApiCloud, type ApiCloud } from './api-cloud'
+import { openActivity } from '../helpers/activities'
+import { ADMIN, MEMBER, STAFF, UNVERIFIED, rid, startApiCloud, type ApiCloud } from './api-cloud'
 
 /**
  * Issue 7, part 3: every write that exists today, with each of its database writes failing in
@@ -100,6 +101,60 @@ const noticeEffect = (action: string) => async (p: Record<string, unknown>) => {
     pinned: notice?.pinned,
     version: notice?.version,
     audits: await audits(action, String(p.id)),
+  }
+}
+
+/** A fresh published activity whose window is open; answers its id. */
+async function openActivityId(over: Parameters<typeof openActivity>[1] = {}): Promise<string> {
+  const made = api.ok(
+    await api.write(STAFF, 'activity.create', rid(), openActivity(Date.now() + clockOffset, over)),
+  )
+  api.ok(await api.write(STAFF, 'activity.publish', rid(), { id: made.id }))
+  return made.id
+}
+
+const lottery = () => {
+  const at = Date.now() + clockOffset
+  const session = (days: number) => ({
+    startAt: new Date(at + days * 86_400_000).toISOString(),
+    endAt: new Date(at + days * 86_400_000 + 3_600_000).toISOString(),
+    seats: 5,
+  })
+  return { allocation: 'lottery' as const, sessions: [session(3), session(4)] }
+}
+
+/** An open activity the dev member has signed up for. */
+async function enteredActivity(over: Parameters<typeof openActivity>[1] = {}) {
+  const activityId = await openActivityId(over)
+  api.ok(
+    await api.write(MEMBER, 'entry.submit', rid(), { activityId, sessionId: 's1', companions: [] }),
+  )
+  return activityId
+}
+
+/** Entries of the activity and its first session's seats, as the database holds them. */
+const entryEffect = (action: string) => async (p: Record<string, unknown>) => {
+  const activityId = String(p.activityId ?? p.id)
+  const res = (await db().collection('entries').where({ activityId }).get()) as {
+    data: Array<{ status: string; sessionId: string; partySize: number }>
+  }
+  const seat = await doc('seats', `${activityId}_s1`)
+  return {
+    entries: res.data.map((e) => [e.status, e.sessionId, e.partySize]),
+    taken: Number(seat?.taken ?? 0),
+    holders: Object.keys((seat?.holders as object | undefined) ?? {}).length,
+    audits: await audits(action, activityId),
+  }
+}
+
+const activityEffect = (action: string) => async (p: Record<string, unknown>) => {
+  const activity = await doc('activities', String(p.id))
+  return {
+    title: activity?.title === p.title,
+    status: activity?.status,
+    version: activity?.version,
+    audits: await audits(action, String(p.id)),
+    ...(action === 'activity.cancel' ? { entries: (await entryEffect(action)(p)).entries } : {}),
   }
 }
 
@@ -222,6 +277,112 @@ const CASES: FaultCase[] = [
         audits: await audits('binding.move', String(p.toOpenid)),
       }
     },
+  },
+  {
+    action: 'activity.create',
+    actor: STAFF,
+    prepare: async (n) => openActivity(Date.now() + clockOffset, { title: `故障测试活动 ${n}` }),
+    async effect(p) {
+      const made = (await db().collection('activities').where({ title: p.title }).get()) as {
+        data: Array<{ _id: string; status: string }>
+      }
+      let audited = 0
+      for (const a of made.data) audited += await audits('activity.create', a._id)
+      return { activities: made.data.length, status: made.data.map((a) => a.status), audited }
+    },
+  },
+  {
+    action: 'activity.update',
+    actor: STAFF,
+    async prepare(n) {
+      const made = api.ok(
+        await api.write(STAFF, 'activity.create', rid(), openActivity(Date.now() + clockOffset)),
+      )
+      const { sessions } = openActivity(Date.now() + clockOffset)
+      return {
+        ...openActivity(Date.now() + clockOffset, { title: `故障测试活动编辑 ${n}` }),
+        sessions: sessions.map((s) => ({ ...s, id: 's1' })),
+        id: made.id,
+        version: 1,
+      }
+    },
+    effect: activityEffect('activity.update'),
+  },
+  {
+    action: 'activity.publish',
+    actor: STAFF,
+    async prepare() {
+      const made = api.ok(
+        await api.write(STAFF, 'activity.create', rid(), openActivity(Date.now() + clockOffset)),
+      )
+      return { id: made.id }
+    },
+    effect: activityEffect('activity.publish'),
+  },
+  {
+    action: 'activity.cancel',
+    actor: STAFF,
+    prepare: async () => ({ id: await enteredActivity(), reason: '故障测试取消' }),
+    effect: activityEffect('activity.cancel'),
+  },
+  {
+    action: 'entry.submit',
+    actor: MEMBER,
+    prepare: async () => ({
+      activityId: await openActivityId(),
+      sessionId: 's1',
+      companions: [{ name: '李四' }],
+    }),
+    effect: entryEffect('entry.submit'),
+  },
+  {
+    action: 'entry.edit',
+    actor: MEMBER,
+    prepare: async () => ({
+      activityId: await enteredActivity(lottery()),
+      sessionId: 's2',
+      companions: [{ name: '王五' }],
+    }),
+    effect: entryEffect('entry.edit'),
+  },
+  {
+    action: 'entry.cancel',
+    actor: MEMBER,
+    prepare: async () => ({ activityId: await enteredActivity() }),
+    effect: entryEffect('entry.cancel'),
+  },
+  {
+    action: 'entry.submitFor',
+    actor: STAFF,
+    prepare: async () => ({
+      memberId: liMemberId,
+      activityId: await openActivityId(),
+      sessionId: 's1',
+      companions: [],
+    }),
+    effect: entryEffect('entry.submitFor'),
+  },
+  {
+    action: 'entry.editFor',
+    actor: STAFF,
+    async prepare() {
+      const activityId = await openActivityId(lottery())
+      const signup = { memberId: liMemberId, activityId, sessionId: 's1', companions: [] }
+      api.ok(await api.write(STAFF, 'entry.submitFor', rid(), signup))
+      return { ...signup, sessionId: 's2' }
+    },
+    effect: entryEffect('entry.editFor'),
+  },
+  {
+    action: 'entry.cancelFor',
+    actor: STAFF,
+    async prepare() {
+      const activityId = await openActivityId()
+      const signup = { memberId: liMemberId, activityId, sessionId: 's1', companions: [] }
+      api.ok(await api.write(STAFF, 'entry.submitFor', rid(), signup))
+      return { memberId: liMemberId, activityId, reason: '会员来电取消' }
+    },
+    effect: entryEffect('entry.cancelFor'),
   },
 ]
 

@@ -6,6 +6,7 @@ import {
   checkedParty,
   chosenSession,
   doneBy,
+  entryFor,
   entryIdFor,
   isLive,
   monthAround,
@@ -22,8 +23,8 @@ import { getCredit } from '../../store/credit'
 import {
   countSeatEntriesBetween,
   getEntry,
-  insertEntry,
   listEntriesOfMember,
+  putEntry,
   replaceEntry,
 } from '../../store/entries'
 import { getMember } from '../../store/members'
@@ -90,55 +91,6 @@ async function admitSignup(
   return { session, companions }
 }
 
-function entryFrom(
-  activity: ActivityRecord,
-  session: SessionRecord,
-  party: Party,
-  seat: { companions: Companion[]; seatRequest: string | null; actor: string; byStaff: boolean },
-  previous: EntryRecord | null,
-  request: string,
-  now: Date,
-): EntryRecord {
-  return {
-    _id: entryIdFor(activity._id, party.memberId),
-    activityId: activity._id,
-    memberId: party.memberId,
-    sessionId: session.id,
-    allocation: activity.allocation,
-    status: activity.allocation === 'first-come' ? 'confirmed' : 'pending',
-    companions: seat.companions,
-    partySize: seat.companions.length + 1,
-    byStaff: seat.byStaff,
-    actor: seat.actor,
-    cancelReason: null,
-    seatRequest: seat.seatRequest,
-    sessionStartAt: session.startAt,
-    version: (previous?.version ?? 0) + 1,
-    createdAt: now,
-    updatedAt: now,
-    lastRequest: request,
-    requests: withRequest(previous, request),
-  }
-}
-
-/**
- * Writes the member's one entry: an insert under its deterministic id, or, over a cancelled
- * one, a conditional update from the version read. Answers the live entry that stands when
- * another request got there first.
- */
-async function putEntry(
-  entry: EntryRecord,
-  previous: EntryRecord | null,
-): Promise<{ written: true } | { written: false; standing: EntryRecord | null }> {
-  if (!previous) {
-    if (await insertEntry(entry)) return { written: true }
-  } else if (!isLive(previous.status)) {
-    const { _id, ...fields } = entry
-    if (await replaceEntry(_id, previous.version, fields)) return { written: true }
-  }
-  return { written: false, standing: await getEntry(entry._id) }
-}
-
 /**
  * 先到先得: the seat first (the deciding write, holder and count in one conditional update),
  * then the entry from the holder. Killed in between, the holder is there for the retry or the
@@ -178,7 +130,7 @@ async function takeSeatAndEnter(
   if (!holder) throw new ApiError('SEATS_FULL')
   // An earlier run (this request's, or one of the member's that died) may hold the seat: the
   // entry is written from what it holds.
-  const entry = entryFrom(
+  const entry = entryFor(
     activity,
     session,
     party,
@@ -207,7 +159,7 @@ async function submit(party: Party, input: Signup, ctx: ActionContext): Promise<
     return toMyEntry(entry, activity, ctx.now)
   }
   const seat = { companions, seatRequest: null, actor: ctx.caller.openid, byStaff: party.byStaff }
-  const entry = entryFrom(activity, session, party, seat, previous, request, ctx.now)
+  const entry = entryFor(activity, session, party, seat, previous, request, ctx.now)
   const put = await putEntry(entry, previous)
   if (put.written) return toMyEntry(entry, activity, ctx.now)
   if (put.standing && doneBy(put.standing, request))
@@ -268,8 +220,9 @@ async function cancel(
   const activity = await publicActivity(activityId)
   let entry = await entryOf(activity, party.memberId)
   if (!entry) missingEntry()
-  if (doneBy(entry, request)) return toMyEntry(entry, activity, ctx.now)
-  if (!isLive(entry.status)) throw new ApiError('INVALID_STATE', '这份报名已取消')
+  // Already cancelled (by this request, or by the scheduler finishing a cancel that died after
+  // giving the seats back): what the caller asked for is so.
+  if (doneBy(entry, request) || !isLive(entry.status)) return toMyEntry(entry, activity, ctx.now)
   refuseCancel(entry, activity, ctx.now)
   if (entry.seatRequest) {
     const seatId = seatIdFor(activity._id, entry.sessionId)
