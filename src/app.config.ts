@@ -3,6 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'notice', pages: ['detail/index'] },
     { root: 'member', pages: ['verify/index'] },
+    { root: 'activity', pages: ['detail/index', 'entries/index'] },
     {
       root: 'admin',
       pages: [
@@ -13,6 +14,9 @@ export default defineAppConfig({
         'import/index',
         'roles/index',
         'audit/index',
+        'activities/index',
+        'activity-edit/index',
+        'on-behalf/index',
       ],
     },
   ],

@@ -95,6 +95,8 @@ export interface Activity extends ActivitySummary {
 
 /** Staff view: the life-cycle fields and the version an edit must name. */
 export interface ManagedActivity extends Activity {
+  /** The stored poster, so an edit can keep it (`posterUrl` is only a temporary link). */
+  posterFileId: string | null
   status: 'draft' | 'published' | 'cancelled'
   version: number
   createdAt: string

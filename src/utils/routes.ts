@@ -15,3 +15,18 @@ export const ADMIN_REGISTRY_URL = '/admin/registry/index'
 export const ADMIN_IMPORT_URL = '/admin/import/index'
 export const ADMIN_ROLES_URL = '/admin/roles/index'
 export const ADMIN_AUDIT_URL = '/admin/audit/index'
+export const ADMIN_ACTIVITIES_URL = '/admin/activities/index'
+export const ADMIN_ON_BEHALF_URL = '/admin/on-behalf/index'
+
+export function adminActivityEditUrl(id?: string): string {
+  const url = '/admin/activity-edit/index'
+  return id ? `${url}?id=${encodeURIComponent(id)}` : url
+}
+
+/** An activity's page; `edit` opens the signup form prefilled with the member's lottery entry. */
+export function activityDetailUrl(id: string, options: { edit?: boolean } = {}): string {
+  const url = `/activity/detail/index?id=${encodeURIComponent(id)}`
+  return options.edit ? `${url}&edit=1` : url
+}
+
+export const MY_ENTRIES_URL = '/activity/entries/index'

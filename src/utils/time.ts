@@ -23,6 +23,11 @@ export function shanghaiInstant(date: string, time: string): string {
   return `${date}T${time}:00+08:00`
 }
 
+/** A calendar date (YYYY-MM-DD) moved by whole days; pure date arithmetic, no clock involved. */
+export function addDays(date: string, days: number): string {
+  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD')
+}
+
 export function isFuture(iso: string, now: Date = new Date()): boolean {
   return dayjs(iso).valueOf() > now.getTime()
 }

@@ -1,5 +1,5 @@
 import { demoData } from '../../cloud/seed'
-import type { ManagedActivity } from '../../cloudfunctions/contract'
+import type { Companion, ManagedActivity } from '../../cloudfunctions/contract'
 import { openActivity, seedVerifiedMembers, type SeededMember } from '../helpers/activities'
 import { MEMBER, STAFF, UNVERIFIED, rid, startApiCloud, type ApiCloud } from './api-cloud'
 
@@ -27,7 +27,7 @@ async function published(over: Parameters<typeof openActivity>[1] = {}): Promise
   return api.ok(await api.write(STAFF, 'activity.publish', rid('pub'), { id: draft.id }))
 }
 
-const signup = (openid: string, activityId: string, companions: object[] = []) =>
+const signup = (openid: string, activityId: string, companions: Companion[] = []) =>
   api.write(openid, 'entry.submit', rid('in'), { activityId, sessionId: 's1', companions })
 
 async function count(collection: string): Promise<number> {

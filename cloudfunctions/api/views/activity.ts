@@ -67,6 +67,7 @@ export function toManagedActivity(
 ): ManagedActivity {
   return {
     ...toActivity(activity, urls, counts, null, now),
+    posterFileId: activity.posterFileId,
     status: activity.status,
     version: activity.version,
     createdAt: activity.createdAt.toISOString(),

@@ -10,9 +10,11 @@ interface Props {
   /** What to show: a temporary URL from the server or the local file just chosen. */
   previewUrl: string | null
   onChange: (poster: { fileId: string; previewUrl: string } | null) => void
+  /** Storage folder of the upload: notices' and activities' posters are kept apart. */
+  folder?: string
 }
 
-export function PosterField({ previewUrl, onChange }: Props) {
+export function PosterField({ previewUrl, onChange, folder = 'notice-posters' }: Props) {
   const [uploading, setUploading] = useState(false)
 
   const choose = async () => {
@@ -26,7 +28,7 @@ export function PosterField({ previewUrl, onChange }: Props) {
     if (!path) return
     setUploading(true)
     try {
-      onChange({ fileId: await uploadImage(path, 'notice-posters'), previewUrl: path })
+      onChange({ fileId: await uploadImage(path, folder), previewUrl: path })
     } catch (err) {
       showError(err)
     } finally {

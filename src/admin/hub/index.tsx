@@ -4,8 +4,10 @@ import { Card, ErrorState, LoadingState, PageContainer } from '@/components'
 import { useQuery } from '@/api/use-query'
 import { isAdmin } from '@/utils/roles'
 import {
+  ADMIN_ACTIVITIES_URL,
   ADMIN_AUDIT_URL,
   ADMIN_NOTICES_URL,
+  ADMIN_ON_BEHALF_URL,
   ADMIN_REGISTRY_URL,
   ADMIN_ROLES_URL,
 } from '@/utils/routes'
@@ -20,6 +22,12 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { title: '公告', hint: '发布和管理公告', url: ADMIN_NOTICES_URL },
+  { title: '活动', hint: '创建、发布和取消活动，设置场次与报名规则', url: ADMIN_ACTIVITIES_URL },
+  {
+    title: '代会员报名',
+    hint: '为来电或不使用小程序的会员报名、修改或取消报名',
+    url: ADMIN_ON_BEHALF_URL,
+  },
   {
     title: '会员库',
     hint: '查找会员、联系会员、解除绑定；管理员可导入会员库',

@@ -12,7 +12,7 @@ import {
 } from '@/components'
 import { useQuery } from '@/api/use-query'
 import { ROLE_LABELS, isAdmin, isStaff } from '@/utils/roles'
-import { ADMIN_HUB_URL, MEMBER_VERIFY_URL } from '@/utils/routes'
+import { ADMIN_HUB_URL, MEMBER_VERIFY_URL, MY_ENTRIES_URL } from '@/utils/routes'
 import { formatShanghai, isFuture } from '@/utils/time'
 import './index.scss'
 
@@ -103,6 +103,15 @@ export default function Me() {
         </View>
       </View>
       <Verification me={me} />
+      {me.verified ? (
+        <Card
+          title="我的报名"
+          extra={<Text className="zg-me__arrow">›</Text>}
+          onTap={() => void Taro.navigateTo({ url: MY_ENTRIES_URL })}
+        >
+          <Text>活动报名、抽签结果和可做的操作</Text>
+        </Card>
+      ) : null}
       {isStaff(me.roles) ? (
         <Card
           title="工作台"

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { EntryAction, MyEntry } from '@contract'
+import { Button, Card, StatusBadge } from '@/components'
+import { entryBadge } from '@/utils/activity-labels'
+import { actionLabel, isWithdrawal, partyText } from '../entry-words'
+import { sessionTime, shortTime } from '../when'
+import './entry-card.scss'
+
+interface Props {
+  entry: MyEntry
+  /** The card's title; 我的报名 names the activity, the detail page says 我的报名. */
+  title: string
+  onAction: (action: EntryAction, entry: MyEntry) => void
+  busy?: boolean
+  /** Below the actions: 我的报名 links to the activity. */
+  footer?: ReactNode
+}
+
+/**
+ * One entry as its member sees it: the status in words, the session, who comes, and only the
+ * actions the server says the entry allows now.
+ */
+export function EntryCard({ entry, title, onAction, busy, footer }: Props) {
+  const badge = entryBadge(entry.status)
+  const cancelUntil = entry.actions.includes('cancel') ? entry.cancelUntil : null
+  return (
+    <Card title={title} extra={<StatusBadge text={badge.text} tone={badge.tone} />} footer={footer}>
+      <View className="zg-entry">
+        <Text className="zg-entry__line">场次：{sessionTime(entry.sessionStartAt)}</Text>
+        <Text className="zg-entry__line">地点：{entry.placeName}</Text>
+        <Text className="zg-entry__line">人数：{partyText(entry)}</Text>
+        {entry.byStaff ? <Text className="zg-entry__note">由工作人员代为办理</Text> : null}
+        {entry.status === 'cancelled' && entry.cancelReason ? (
+          <Text className="zg-entry__note">取消原因：{entry.cancelReason}</Text>
+        ) : null}
+        {cancelUntil ? (
+          <Text className="zg-entry__hint">
+            {shortTime(cancelUntil)} 前可以{isWithdrawal(entry) ? '撤回' : '取消'}
+          </Text>
+        ) : null}
+        {entry.actions.length > 0 ? (
+          <View className="zg-entry__actions">
+            {entry.actions.map((action) => (
+              <Button
+                key={action}
+                className="zg-entry__action"
+                type={action === 'edit' ? 'primary' : 'default'}
+                fill={action === 'edit' ? 'outline' : undefined}
+                disabled={busy}
+                onClick={() => onAction(action, entry)}
+              >
+                {actionLabel(entry, action)}
+              </Button>
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </Card>
+  )
+}

@@ -1,0 +1,141 @@
+import type { ActivityFields, ManagedActivity } from '../../cloudfunctions/contract'
+import { startCloud, type TestCloud } from '../helpers/cloud'
+import { identityOf, wxCloudStandIn } from './cloud-edge'
+import { ensureWeappBuild, installGlobals, type Harness, type SimulatedComponent } from './harness'
+import { succeeding, systemInfo } from './wx-stub'
+
+const HOUR = 3_600_000
+let serial = 0
+
+/** An activity's settings relative to now; `opensIn`/`closesIn` in hours (negative = past). */
+export function activityFields(
+  title: string,
+  over: Partial<ActivityFields> & { opensIn?: number; closesIn?: number } = {},
+): ActivityFields {
+  const { opensIn = -1, closesIn = 48, ...rest } = over
+  const now = Date.now()
+  const at = (hours: number) => new Date(now + hours * HOUR).toISOString()
+  const lottery = rest.allocation === 'lottery'
+  return {
+    title,
+    category: 'tea',
+    description: `${title}：测试活动介绍`,
+    place: { name: '杭州茗庐茶文化体验馆', address: '杭州市西湖区测试路1号' },
+    sessions: [{ startAt: at(closesIn + 72), endAt: at(closesIn + 74), seats: 10 }],
+    allocation: 'first-come',
+    signupOpensAt: at(opensIn),
+    signupClosesAt: at(closesIn),
+    drawAt: lottery ? at(closesIn + 24) : null,
+    party: { maxSize: 2, family: null },
+    eligibility: { winsPerMonth: null },
+    cancelCutoffHours: 24,
+    ...rest,
+  }
+}
+
+interface Reply<T> {
+  ok: boolean
+  data: T
+  error?: unknown
+}
+
+/** Seeds through the api as staff, as a staff member would: create the draft, then publish it. */
+export async function publishActivity(
+  cloud: TestCloud,
+  staff: string,
+  fields: ActivityFields,
+): Promise<ManagedActivity> {
+  const call = async <T>(action: string, payload: object): Promise<T> => {
+    const requestId = `seed-activity-${Date.now()}-${++serial}`
+    const reply = (await cloud.fn(
+      'api',
+      { action, payload: { requestId, ...payload } },
+      staff,
+    )) as Reply<T>
+    if (!reply.ok) throw new Error(`${action}: ${JSON.stringify(reply.error)}`)
+    return reply.data
+  }
+  const draft = await call<ManagedActivity>('activity.create', fields)
+  return call<ManagedActivity>('activity.publish', { id: draft.id })
+}
+
+export interface ActivityApp {
+  cloud: TestCloud
+  /** The current launch's harness (a relaunch replaces it). */
+  readonly harness: Harness
+  wxCloud: ReturnType<typeof wxCloudStandIn>
+  navigateTo: ReturnType<typeof succeeding>
+  showToast: ReturnType<typeof succeeding>
+  showModal: ReturnType<typeof succeeding>
+  requestSubscribeMessage: ReturnType<typeof succeeding>
+  /**
+   * Launches the compiled app afresh against the same cloud, the way WeChat starts it again.
+   * A page's chunk runs once per launch (webpack marks it installed), so opening the same page
+   * a second time needs a new launch: a fresh module registry, app.js and `wx` object.
+   */
+  relaunch(): void
+  openidOf(role: string): Promise<string>
+  waitFor(check: () => boolean, ms?: number): Promise<void>
+  texts(page: SimulatedComponent, selector: string): string[]
+}
+
+/**
+ * boot.ts's launch with two more of WeChat's own APIs mocked, which the signup reaches:
+ * `showModal` (the confirmation before 取消, answered 确定) and `requestSubscribeMessage` (the
+ * consent dialog, answered accept). Taro binds `wx`'s APIs once at launch, so they must be
+ * there from the start. Everything behind `wx.cloud` is the real api function.
+ */
+export async function bootActivityApp(role: string): Promise<ActivityApp> {
+  ensureWeappBuild()
+  const cloud = await startCloud({ seed: true })
+  const wxCloud = wxCloudStandIn(cloud, await identityOf(cloud, role))
+  const navigateTo = succeeding('navigateTo')
+  const showToast = succeeding('showToast')
+  const showModal = succeeding('showModal', { confirm: true, cancel: false })
+  const requestSubscribeMessage = succeeding('requestSubscribeMessage')
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+  // A new object each launch: the webpack runtime keeps its chunk list on `wx` itself.
+  const launch = () =>
+    installGlobals({
+      cloud: wxCloud,
+      navigateTo,
+      navigateBack: succeeding('navigateBack'),
+      showToast,
+      showModal,
+      requestSubscribeMessage,
+      stopPullDownRefresh: succeeding('stopPullDownRefresh'),
+      getSystemInfoSync: systemInfo,
+    })
+  let harness = launch()
+  return {
+    cloud,
+    get harness() {
+      return harness
+    },
+    wxCloud,
+    navigateTo,
+    showToast,
+    showModal,
+    requestSubscribeMessage,
+    relaunch() {
+      jest.resetModules()
+      harness = launch()
+    },
+    openidOf: (r) => identityOf(cloud, r),
+    async waitFor(check, ms = 10_000) {
+      const until = Date.now() + ms
+      while (!check()) {
+        if (Date.now() > until) throw new Error('timed out waiting for the page')
+        await harness.simulate.sleep(50)
+      }
+    },
+    texts(page, selector) {
+      return page.querySelectorAll(selector).map((c) => c.dom.textContent ?? '')
+    },
+  }
+}
+
+/** The actions the api function was asked for, in order. */
+export function actionsCalled(wxCloud: ActivityApp['wxCloud']): string[] {
+  return wxCloud.callFunction.mock.calls.map(([o]) => (o.data as { action: string }).action)
+}
