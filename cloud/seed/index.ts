@@ -1,3 +1,4 @@
+import type { ActivityRecord } from '../../cloudfunctions/domain/activity'
 import type { NoticeRecord } from '../../cloudfunctions/domain/notice'
 import {
   addDays,
@@ -5,15 +6,15 @@ import {
   chineseDate,
   chineseDateWithWeekday,
   dayOf,
-  nextWeekday,
 } from '../../cloudfunctions/domain/time'
 import type { BindingRecord, GrantRecord } from '../../cloudfunctions/store/records'
+import { demoActivities, demoSignups, eventDays, whenText } from './activities'
 import { idNumberOf, memberRecord, registryPeople, type RegistryPerson } from './registry'
 
 /**
  * Demo data for the local cloud: the centre's notice of its events (three shows and the
- * ping-pong booking) with every date relative to `now` in Beijing time, and one dev identity per
- * kind of user. Never part of a deployed function.
+ * ping-pong booking) and their activities (cloud/seed/activities.ts) with every date relative to
+ * `now` in Beijing time, and one dev identity per kind of user. Never part of a deployed function.
  */
 export type DevRole = 'member' | 'unverified' | 'staff' | 'checker' | 'admin'
 
@@ -45,9 +46,10 @@ const SEEDER = 'seed'
 export function demoData(now: Date): DemoData {
   const today = dayOf(now)
   const signupDay = addDays(today, 1)
-  const acrobatics = nextWeekday(now, 1, 8)
-  const childrensShow = addDays(acrobatics, 1)
-  const tea = addDays(acrobatics, 5)
+  const { acrobatics, childrensShow, tea } = eventDays(now)
+  const activities = demoActivities(now)
+  const signupWindow = ({ signupOpensAt, signupClosesAt }: ActivityRecord) =>
+    `报名时间：${whenText(signupOpensAt)}至${whenText(signupClosesAt)}`
   const pingPongLast = addDays(signupDay, 29)
   const contact = `${CENTRE.name}\n地址：${CENTRE.address}\n咨询电话：${CENTRE.phone}（工作日）`
 
@@ -81,11 +83,11 @@ export function demoData(now: Date): DemoData {
         pinned: true,
         body: [
           `为丰富职工文化生活，${CENTRE.name}近期推出以下免费公益活动：`,
-          `一、杂技剧《山水相依》\n时间：${chineseDateWithWeekday(acrobatics)} 19:30\n地点：杭州运河大剧院\n报名截止后统一抽签。`,
-          `二、杂技儿童剧《森林奇境》\n时间：${chineseDateWithWeekday(childrensShow)} 19:00\n地点：杭州运河大剧院\n儿童须由一名家长陪同，同行人与报名人一同抽签。`,
-          `三、"六月风荷"行香茶会\n时间：${chineseDateWithWeekday(tea)} 14:15\n地点：杭州茗庐茶文化体验馆\n名额有限。`,
+          `一、杂技剧《山水相依》\n时间：${chineseDateWithWeekday(acrobatics)} 19:30\n地点：杭州运河大剧院\n${signupWindow(activities.shanshui)}，截止后统一抽签。`,
+          `二、杂技儿童剧《森林奇境》\n时间：${chineseDateWithWeekday(childrensShow)} 19:00\n地点：杭州运河大剧院\n儿童须由一名家长陪同，同行人与报名人一同抽签。\n${signupWindow(activities.forest)}。`,
+          `三、"六月风荷"行香茶会\n时间：${chineseDateWithWeekday(tea)} 14:15\n地点：杭州茗庐茶文化体验馆\n名额有限，先到先得。\n${signupWindow(activities.tea)}。`,
           `四、乒乓球场地预约\n时间：${chineseDate(signupDay)}至${chineseDate(pingPongLast)}，每天12:00–20:30\n地点：${CENTRE.name}三楼展厅\n按时段预约。`,
-          `报名时间：${chineseDate(signupDay)}\n报名对象：我省工会会员\n报名方式请关注后续通知。`,
+          '报名对象：我省工会会员\n报名方式：在本小程序“活动”页报名，或致电中心由工作人员代为报名。',
           contact,
         ].join('\n\n'),
       },
@@ -99,7 +101,7 @@ export function demoData(now: Date): DemoData {
         publishAt: yesterday,
         body: [
           `演出时间：${chineseDateWithWeekday(acrobatics)} 19:30\n演出地点：杭州运河大剧院`,
-          `报名时间：${chineseDate(signupDay)}起\n报名对象：我省工会会员\n报名截止后统一抽签，中签结果将通过消息通知。`,
+          `${signupWindow(activities.shanshui)}\n报名对象：我省工会会员\n报名截止后统一抽签，中签结果将通过消息通知。`,
           contact,
         ].join('\n\n'),
       },
@@ -127,7 +129,7 @@ export function demoData(now: Date): DemoData {
         publishAt: atLocal(addDays(today, 2), '09:00'),
         body: [
           `活动时间：${chineseDateWithWeekday(tea)} 14:15\n活动地点：杭州茗庐茶文化体验馆`,
-          `报名对象：我省工会会员\n名额有限，报名时间：${chineseDate(signupDay)}起。`,
+          `报名对象：我省工会会员\n名额有限，先到先得。\n${signupWindow(activities.tea)}。`,
           contact,
         ].join('\n\n'),
       },
@@ -180,11 +182,9 @@ export function demoData(now: Date): DemoData {
     memberRecord(registered(identities[0], '浙江省总工会机关工会', 'ZJ0000000001'), twoDaysAgo),
     memberRecord(registered(identities[1], '杭州市西湖区总工会', 'ZJ0000000002'), twoDaysAgo),
   ]
-  const members = [
-    member1,
-    member2,
-    ...registryPeople(REGISTRY_SIZE).map((person) => memberRecord(person, twoDaysAgo)),
-  ]
+  const registry = registryPeople(REGISTRY_SIZE).map((person) => memberRecord(person, twoDaysAgo))
+  const members = [member1, member2, ...registry]
+  const signups = demoSignups(activities, registry, member1)
 
   // The unverified member is in the registry but not yet bound, so verification can be tried.
   const bindings: BindingRecord[] = [
@@ -203,6 +203,10 @@ export function demoData(now: Date): DemoData {
       members: loose(members),
       bindings: loose(bindings),
       grants: loose(grants),
+      activities: loose(Object.values(activities)),
+      entries: loose(signups.entries),
+      seats: loose(signups.seats),
+      credit: [],
       requests: [],
       verifications: [],
       audit: [],
