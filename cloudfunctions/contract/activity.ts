@@ -55,9 +55,12 @@ export interface Session {
   entries: number | null
 }
 
-/** The one time a card shows: when it opens, closes, draws, starts, or that it is over. */
+/**
+ * The one time a card shows: when it opens, closes, draws, starts, until when its last session
+ * runs (`ongoing`), or that it is over.
+ */
 export interface NextTime {
-  kind: 'opens' | 'closes' | 'draw' | 'starts' | 'ended' | 'cancelled'
+  kind: 'opens' | 'closes' | 'draw' | 'starts' | 'ongoing' | 'ended' | 'cancelled'
   /** ISO instant; null for `ended` and `cancelled`. */
   at: string | null
 }

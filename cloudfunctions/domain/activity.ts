@@ -44,6 +44,8 @@ export interface ActivityRecord {
   /** Kept with the sessions, so lists sort and filter without reading them. */
   firstSessionAt: Date
   lastSessionEndAt: Date
+  /** How many session ids were ever issued (`s1`…`sN`); absent on records seeded before it. */
+  sessionsIssued?: number
   version: number
   createdAt: Date
   updatedAt: Date
@@ -151,18 +153,28 @@ function refuseImpossible(fields: Record<string, string>): void {
   if (first) throw new ApiError('INVALID_INPUT', first, fields)
 }
 
-/** `s1`, `s2`, …: new sessions take the next free number, so an id is never reused. */
+/**
+ * `s1`, `s2`, …: new sessions take numbers after the highest ever issued (kept on the record),
+ * so a removed session's id never comes back to meet its old entries or seat document.
+ */
 function withSessionIds(
   sessions: ActivitySettings['sessions'],
-  taken: readonly string[],
-): SessionRecord[] {
-  let next = taken.reduce((max, id) => Math.max(max, Number(id.slice(1)) || 0), 0)
-  return sessions.map((s) => ({
+  issued: number,
+): { sessions: SessionRecord[]; sessionsIssued: number } {
+  let next = issued
+  const numbered = sessions.map((s) => ({
     id: s.id ?? `s${++next}`,
     startAt: s.startAt,
     endAt: s.endAt,
     seats: s.seats,
   }))
+  return { sessions: numbered, sessionsIssued: next }
+}
+
+/** The highest session number issued; records from before the counter count their ids. */
+function issuedOf(activity: ActivityRecord): number {
+  const seen = activity.sessions.map((s) => Number(s.id.slice(1)) || 0)
+  return Math.max(activity.sessionsIssued ?? 0, ...seen)
 }
 
 function timeline(
@@ -179,10 +191,11 @@ export function draftActivity(settings: ActivitySettings, by: string, now: Date)
   // Every session of a new activity is new, whatever ids the form carried.
   const fresh = { ...settings, sessions: settings.sessions.map((s) => ({ ...s, id: undefined })) }
   refuseImpossible(impossibleSettings(fresh, now))
-  const sessions = withSessionIds(fresh.sessions, [])
+  const { sessions, sessionsIssued } = withSessionIds(fresh.sessions, 0)
   return {
     ...settings,
     sessions,
+    sessionsIssued,
     ...timeline(sessions),
     status: 'draft',
     cancelReason: null,
@@ -227,10 +240,11 @@ export function editActivity(
       fields[`sessions.${i}.seats`] = `已有${taken}个名额被占用，名额不能少于此数`
   })
   refuseImpossible(fields)
-  const sessions = withSessionIds(settings.sessions, existing)
+  const { sessions, sessionsIssued } = withSessionIds(settings.sessions, issuedOf(activity))
   return {
     ...settings,
     sessions,
+    sessionsIssued,
     ...timeline(sessions),
     version: activity.version + 1,
     updatedAt: now,
@@ -290,7 +304,9 @@ export function nextTime(activity: ActivityRecord, now: Date): NextTime {
       const next = activity.sessions
         .filter((s) => s.startAt > now)
         .sort((a, b) => a.startAt.getTime() - b.startAt.getTime())[0]
-      return next ? { kind: 'starts', at: iso(next.startAt) } : { kind: 'ended', at: null }
+      return next
+        ? { kind: 'starts', at: iso(next.startAt) }
+        : { kind: 'ongoing', at: iso(activity.lastSessionEndAt) }
     }
     case 'finished':
       return { kind: 'ended', at: null }

@@ -37,6 +37,8 @@ export function nextTimeText(next: NextTime, now: Date = new Date()): string {
       return `${at} 抽签`
     case 'starts':
       return `${at} 开始`
+    case 'ongoing':
+      return `进行中，${at} 结束`
   }
 }
 

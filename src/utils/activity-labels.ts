@@ -50,6 +50,7 @@ export const NEXT_TIME_LABELS: Record<NextTime['kind'], string> = {
   closes: '报名截止',
   draw: '抽签',
   starts: '开始',
+  ongoing: '进行中',
   ended: '已结束',
   cancelled: '已取消',
 }

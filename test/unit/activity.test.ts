@@ -340,6 +340,36 @@ describe('editActivity', () => {
   })
 })
 
+describe('session ids', () => {
+  it('never gives a removed session’s id to a new one', () => {
+    const a = activity({ sessionsIssued: 2 })
+    const withoutS2 = editActivity(
+      a,
+      settingsOf(a, { sessions: [{ ...a.sessions[0] }] }),
+      a.version,
+      NO_USE,
+      'staff',
+      NOW,
+    )
+    const after = { ...a, ...withoutS2 } as ActivityRecord
+    const added = editActivity(
+      after,
+      settingsOf(after, {
+        sessions: [
+          ...after.sessions.map((s) => ({ ...s })),
+          { startAt: at(5 * DAY), endAt: at(5 * DAY + HOUR), seats: 20 },
+        ],
+      }),
+      after.version,
+      NO_USE,
+      'staff',
+      NOW,
+    )
+    expect(added.sessions?.map((s) => s.id)).toEqual(['s1', 's3'])
+    expect(added.sessionsIssued).toBe(3)
+  })
+})
+
 describe('phaseOf and nextTime', () => {
   const opens = at(HOUR)
   const closes = at(DAY)
@@ -364,6 +394,7 @@ describe('phaseOf and nextTime', () => {
     ['the instant it closes', closes, 'closed', { kind: 'draw', at: iso(draw) }],
     ['the instant of the draw', draw, 'closed', { kind: 'starts', at: iso(s1.startAt) }],
     ['the instant s1 starts', s1.startAt, 'closed', { kind: 'starts', at: iso(s2.startAt) }],
+    ['while s2, the last, runs', s2.startAt, 'closed', { kind: 'ongoing', at: iso(s2.endAt) }],
     ['the instant s2 ends', s2.endAt, 'finished', { kind: 'ended', at: null }],
   ] as const)('%s', (_label, now, phase, next) => {
     expect(phaseOf(a, now)).toBe(phase)
