@@ -6,6 +6,11 @@ export interface Figure {
   unit: string
   /** What it measures, in a few words. */
   what: string
+  /**
+   * The full name, when the figure is a baseline the group measures in the same run but other
+   * tools read under its own name (`naive.oversold` beside `rush.*`); `<group>.<key>` otherwise.
+   */
+  name?: string
 }
 
 /**

@@ -43,7 +43,12 @@ async function main(): Promise<void> {
     const started = performance.now()
     try {
       for (const f of await group.run()) {
-        rows.push({ figure: `${group.name}.${f.key}`, value: f.value, unit: f.unit, what: f.what })
+        rows.push({
+          figure: f.name ?? `${group.name}.${f.key}`,
+          value: f.value,
+          unit: f.unit,
+          what: f.what,
+        })
       }
       console.error(
         `bench: ${group.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`,

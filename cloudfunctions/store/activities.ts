@@ -135,12 +135,25 @@ export async function listAllActivities(
  */
 export async function listRunningFirstCome(now: Date): Promise<ActivityRecord[]> {
   const _ = db().command
-  const res = (await db()
-    .collection(ACTIVITIES)
-    .where({ status: 'published', allocation: 'first-come', lastSessionEndAt: _.gt(now) })
-    .limit(QUERY_CAP)
-    .get()) as { data: unknown }
-  return asRecords<ActivityRecord>(res.data).map((row) => revive(row))
+  const all: ActivityRecord[] = []
+  // Paged by _id: the scheduler must see every one, past the 1000-document cap.
+  for (let after = ''; ;) {
+    const res = (await db()
+      .collection(ACTIVITIES)
+      .where({
+        status: 'published',
+        allocation: 'first-come',
+        lastSessionEndAt: _.gt(now),
+        _id: _.gt(after),
+      })
+      .orderBy('_id', 'asc')
+      .limit(QUERY_CAP)
+      .get()) as { data: unknown }
+    const rows = asRecords<ActivityRecord>(res.data).map((row) => revive(row))
+    all.push(...rows)
+    if (rows.length < QUERY_CAP) return all
+    after = rows[rows.length - 1]._id
+  }
 }
 
 /** Dates arrive as Date from the SDK; hand-seeded string dates are tolerated too. */
