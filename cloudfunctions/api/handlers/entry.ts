@@ -176,6 +176,18 @@ function missingEntry(): never {
   throw new ApiError('NOT_FOUND', '没有找到这份报名')
 }
 
+/** What every change of an entry records: who acted, the next version, the request. */
+function stamp(entry: EntryRecord, party: Party, ctx: ActionContext, request: string) {
+  return {
+    byStaff: party.byStaff,
+    actor: ctx.caller.openid,
+    version: entry.version + 1,
+    updatedAt: ctx.now,
+    lastRequest: request,
+    requests: withRequest(entry, request),
+  }
+}
+
 /** 修改: a lottery entry's session and party, while the window is open. */
 async function edit(party: Party, input: Signup, ctx: ActionContext): Promise<MyEntry> {
   const request = requestOf(ctx)
@@ -193,12 +205,7 @@ async function edit(party: Party, input: Signup, ctx: ActionContext): Promise<My
     sessionStartAt: session.startAt,
     companions,
     partySize: companions.length + 1,
-    byStaff: party.byStaff,
-    actor: ctx.caller.openid,
-    version: entry.version + 1,
-    updatedAt: ctx.now,
-    lastRequest: request,
-    requests: withRequest(entry, request),
+    ...stamp(entry, party, ctx, request),
   }
   const { _id, ...fields } = changed
   if (!(await replaceEntry(_id, entry.version, fields))) throw new ApiError('CONFLICT')
@@ -233,12 +240,7 @@ async function cancel(
       ...entry,
       status: 'cancelled',
       cancelReason: reason,
-      byStaff: party.byStaff,
-      actor: ctx.caller.openid,
-      version: entry.version + 1,
-      updatedAt: ctx.now,
-      lastRequest: request,
-      requests: withRequest(entry, request),
+      ...stamp(entry, party, ctx, request),
     }
     const { _id, ...fields } = cancelled
     if (await replaceEntry(_id, entry.version, fields))
