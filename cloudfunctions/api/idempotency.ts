@@ -64,9 +64,7 @@ export async function record<T>(id: string, now: () => Date, run: () => Promise<
     result = await run()
   } catch (error) {
     const leave = error instanceof ApiError ? releaseRequest : abandonRequest
-    await leave(id).catch((failure: unknown) =>
-      console.error(`[idempotency] could not leave ${id}`, failure),
-    )
+    await leaveClaim(id, leave)
     throw error
   }
   // The write is done; failing to note it must not turn success into an error for the caller.
@@ -74,4 +72,27 @@ export async function record<T>(id: string, now: () => Date, run: () => Promise<
     console.error(`[idempotency] could not record ${id}`, finish),
   )
   return result
+}
+
+/** Tries a claim's exit write a few times before giving up on it. */
+const LEAVE_ATTEMPTS = 3
+
+/**
+ * Gives a claim back after a refusal, or marks it abandoned after a failure. A refusal's claim
+ * that stayed would be finished by the scheduler later, on the member's behalf: a signup told
+ * 名额已满 could then take a seat freed meanwhile. So the exit is tried again before it is left
+ * to the log.
+ */
+async function leaveClaim(id: string, leave: (id: string) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await leave(id)
+      return
+    } catch (failure) {
+      if (attempt >= LEAVE_ATTEMPTS) {
+        console.error(`[idempotency] could not leave ${id}`, failure)
+        return
+      }
+    }
+  }
 }
