@@ -9,6 +9,7 @@ import {
 } from '../../cloudfunctions/domain/time'
 import type { BindingRecord, GrantRecord } from '../../cloudfunctions/store/records'
 import { demoActivities, demoSignups, eventDays, whenText } from './activities'
+import { demoDraws } from './draws'
 import { idNumberOf, memberRecord, registryPeople, type RegistryPerson } from './registry'
 
 /**
@@ -185,6 +186,7 @@ export function demoData(now: Date): DemoData {
   const registry = registryPeople(REGISTRY_SIZE).map((person) => memberRecord(person, twoDaysAgo))
   const members = [member1, member2, ...registry]
   const signups = demoSignups(activities, registry, member1)
+  const draws = demoDraws(activities, signups.entries, members)
 
   // The unverified member is in the registry but not yet bound, so verification can be tried.
   const bindings: BindingRecord[] = [
@@ -203,9 +205,13 @@ export function demoData(now: Date): DemoData {
       members: loose(members),
       bindings: loose(bindings),
       grants: loose(grants),
-      activities: loose(Object.values(activities)),
+      activities: loose(
+        Object.values(activities).map((a) => ({ ...a, ...draws.marks.get(a._id) })),
+      ),
       entries: loose(signups.entries),
       seats: loose(signups.seats),
+      drawSecrets: loose(draws.secrets),
+      draws: loose(draws.draws),
       credit: [],
       requests: [],
       verifications: [],

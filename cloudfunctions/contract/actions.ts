@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { activityActions } from './activity'
+import { drawActions } from './draw'
 import { entryActions } from './entry'
 import { meActions } from './me'
 import { noticeActions } from './notice'
@@ -37,6 +38,7 @@ export const actions = join(
   noticeActions,
   activityActions,
   entryActions,
+  drawActions,
 )
 
 export type Actions = typeof actions

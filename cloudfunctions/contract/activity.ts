@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { cursor, isoInstant, pageLimit, version, type Page } from './common'
+import type { DrawState } from './draw'
 import type { MyEntry } from './entry'
 import { posterFileId, title } from './notice'
 import { reason } from './registry'
@@ -94,6 +95,8 @@ export interface Activity extends ActivitySummary {
   cancelReason: string | null
   /** The caller's own entry (not cancelled), if any. */
   myEntry: MyEntry | null
+  /** Lottery: the published commitments (seed hash, list hashes) and when each session was drawn. */
+  draw: DrawState | null
 }
 
 /** Staff view: the life-cycle fields and the version an edit must name. */
@@ -176,6 +179,20 @@ const activityFields = {
   }),
   eligibility: z.strictObject({ winsPerMonth: count('每月中签上限', 1, 31).nullable() }),
   cancelCutoffHours: count('取消截止（开场前小时数）', 0, 720),
+  weightPolicy: z
+    .strictObject({
+      base: count('基础权重', 1, 100),
+      lossBonus: z
+        .strictObject({
+          perLoss: count('每次未中签加权', 1, 10),
+          cap: count('加权次数上限', 1, 20),
+        })
+        .nullable(),
+      cooldownDays: count('中签冷却天数', 1, 365).nullable(),
+      excludeBanned: z.boolean({ error: '请选择是否排除爽约暂停的会员' }),
+    })
+    .optional()
+    .describe('抽签权重规则（不填为默认）· Lottery weight policy; omitted = default / unchanged'),
 }
 export type ActivityFields = z.output<z.ZodObject<typeof activityFields>>
 

@@ -52,6 +52,10 @@ export interface MyEntry {
   /** ISO instant until which 取消 is possible, if it is at all. */
   cancelUntil: string | null
   actions: EntryAction[]
+  /** 候补中: the place on the session's waitlist (1 = next), from the published record. */
+  waitlistPosition: number | null
+  /** Lottery before the draw: the member's weight and why (连续 2 次未中签 → 权重 3). */
+  weight: { value: number; reason: string } | null
   createdAt: string
   updatedAt: string
 }

@@ -1,6 +1,7 @@
 export * from './actions'
 export * from './activity'
 export * from './common'
+export * from './draw'
 export * from './entry'
 export * from './errors'
 export * from './notice'

@@ -8,7 +8,9 @@ import type {
   PartyRule,
   Place,
 } from '../contract/activity'
+import type { WeightPolicy } from '../contract/draw'
 import { ApiError } from '../contract/errors'
+import { DEFAULT_WEIGHT_POLICY } from './draw'
 
 /**
  * 活动 rules. Staff move an activity from draft to published and may cancel it; every other
@@ -44,6 +46,13 @@ export interface ActivityRecord {
   /** Kept with the sessions, so lists sort and filter without reading them. */
   firstSessionAt: Date
   lastSessionEndAt: Date
+  /** Lottery: the hash of the secret seed, published when the activity is (docs/draw.md). */
+  seedHash?: string | null
+  /** Lottery: when the scheduler froze the entrant lists, and when it drew them. */
+  frozenAt?: Date | null
+  drawnAt?: Date | null
+  /** Lottery: how entrants are weighed; published with each record. */
+  weightPolicy?: WeightPolicy
   /** How many session ids were ever issued (`s1`…`sN`); absent on records seeded before it. */
   sessionsIssued?: number
   version: number
@@ -77,6 +86,8 @@ export interface ActivitySettings {
   party: PartyRule
   eligibility: Eligibility
   cancelCutoffHours: number
+  /** Lottery weights; undefined keeps what the activity has (the default for a new one). */
+  weightPolicy?: WeightPolicy
 }
 
 export function settingsFrom(fields: ActivityFields): ActivitySettings {
@@ -99,6 +110,7 @@ export function settingsFrom(fields: ActivityFields): ActivitySettings {
     party: fields.party,
     eligibility: fields.eligibility,
     cancelCutoffHours: fields.cancelCutoffHours,
+    weightPolicy: fields.weightPolicy,
   }
 }
 
@@ -194,6 +206,7 @@ export function draftActivity(settings: ActivitySettings, by: string, now: Date)
   const { sessions, sessionsIssued } = withSessionIds(fresh.sessions, 0)
   return {
     ...settings,
+    weightPolicy: settings.weightPolicy ?? DEFAULT_WEIGHT_POLICY,
     sessions,
     sessionsIssued,
     ...timeline(sessions),
@@ -243,6 +256,7 @@ export function editActivity(
   const { sessions, sessionsIssued } = withSessionIds(settings.sessions, issuedOf(activity))
   return {
     ...settings,
+    weightPolicy: settings.weightPolicy ?? activity.weightPolicy ?? DEFAULT_WEIGHT_POLICY,
     sessions,
     sessionsIssued,
     ...timeline(sessions),

@@ -205,3 +205,28 @@ export function entryFor(
     requests: withRequest(previous, request),
   }
 }
+
+/** A member's lottery past, as the weight policy reads it (domain/draw `weighEntrant`). */
+export interface DrawHistory {
+  /** Lottery entries lost (or left on the waitlist) since the member's last win. */
+  consecutiveLosses: number
+  /** When the member last won a draw (the entry turned 已中签). */
+  lastWinAt: Date | null
+}
+
+const LOSSES: readonly EntryStatus[] = ['lost', 'waitlisted']
+const WINS: readonly EntryStatus[] = ['won', 'checkedIn', 'noShow']
+
+/** The history of one member from their past lottery entries (any order, any members). */
+export function drawHistoryOf(memberId: string, outcomes: readonly EntryRecord[]): DrawHistory {
+  const mine = outcomes
+    .filter((e) => e.memberId === memberId && e.allocation === 'lottery')
+    .sort((a, b) => b.sessionStartAt.getTime() - a.sessionStartAt.getTime())
+  let consecutiveLosses = 0
+  for (const entry of mine) {
+    if (LOSSES.includes(entry.status)) consecutiveLosses += 1
+    else if (WINS.includes(entry.status)) break
+  }
+  const wins = mine.filter((e) => WINS.includes(e.status)).map((e) => e.updatedAt.getTime())
+  return { consecutiveLosses, lastWinAt: wins.length ? new Date(Math.max(...wins)) : null }
+}

@@ -3,6 +3,7 @@ import { app } from '../store/db'
 import { countBecameVisible } from '../store/notices'
 import { listStaleRequests, STALE_MS } from '../store/requests'
 import { repairSeats } from './seats'
+import { runDueDraws } from './draws'
 
 /** The timer fires every minute; each tick looks back over the minute it covers. */
 const TICK_MS = 60_000
@@ -17,6 +18,8 @@ export interface SchedulerReport {
   requestsResumed: number
   /** First-come seats and entries brought back into agreement (a signup or cancel that died). */
   seatsRepaired: number
+  /** Lotteries whose entrant lists were frozen, and lotteries drawn, this tick. */
+  draws: { frozen: number; drawn: number }
 }
 
 /**
@@ -32,7 +35,8 @@ export async function main(): Promise<SchedulerReport> {
   // Runs that died are finished first, by their own handlers; what is left is then repaired.
   const requestsResumed = await resumeStaleRequests(staleBefore)
   const seatsRepaired = await repairSeats(now, staleBefore)
-  const report = { at: now.toISOString(), noticesNowVisible, requestsResumed, seatsRepaired }
+  const draws = await runDueDraws(now)
+  const report = { at: now.toISOString(), noticesNowVisible, requestsResumed, seatsRepaired, draws }
   console.log('[scheduler]', JSON.stringify(report))
   return report
 }

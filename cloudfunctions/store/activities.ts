@@ -156,6 +156,35 @@ export async function listRunningFirstCome(now: Date): Promise<ActivityRecord[]>
   }
 }
 
+/** The draw's milestones, set by the scheduler; not a staff edit, so no version bump. */
+export type DrawMark = { seedHash: string } | { frozenAt: Date } | { drawnAt: Date }
+
+export async function markActivity(id: string, mark: DrawMark): Promise<void> {
+  await db().collection(ACTIVITIES).doc(id).update(mark)
+}
+
+/** Published lotteries whose window closed and whose entrant list is not frozen yet. */
+export async function listLotteriesToFreeze(now: Date): Promise<ActivityRecord[]> {
+  const _ = db().command
+  return lotteries({ signupClosesAt: _.lte(now), frozenAt: null })
+}
+
+/** Frozen lotteries whose draw time came and that are not drawn yet. */
+export async function listLotteriesToDraw(now: Date): Promise<ActivityRecord[]> {
+  const _ = db().command
+  return lotteries({ frozenAt: _.neq(null), drawAt: _.lte(now), drawnAt: null })
+}
+
+async function lotteries(where: object): Promise<ActivityRecord[]> {
+  const res = (await db()
+    .collection(ACTIVITIES)
+    .where({ status: 'published', allocation: 'lottery', ...where })
+    .orderBy('_id', 'asc')
+    .limit(QUERY_CAP)
+    .get()) as { data: unknown }
+  return asRecords<ActivityRecord>(res.data).map((row) => revive(row))
+}
+
 /** Dates arrive as Date from the SDK; hand-seeded string dates are tolerated too. */
 function revive(activity: ActivityRecord): ActivityRecord
 function revive(activity: ActivityRecord | null): ActivityRecord | null
@@ -176,5 +205,7 @@ function revive(activity: ActivityRecord | null): ActivityRecord | null {
     lastSessionEndAt: date(activity.lastSessionEndAt),
     createdAt: date(activity.createdAt),
     updatedAt: date(activity.updatedAt),
+    frozenAt: activity.frozenAt ? date(activity.frozenAt) : null,
+    drawnAt: activity.drawnAt ? date(activity.drawnAt) : null,
   }
 }

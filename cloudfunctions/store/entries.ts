@@ -168,3 +168,60 @@ function revive(entry: EntryRecord | null): EntryRecord | null {
     updatedAt: new Date(entry.updatedAt),
   }
 }
+
+/**
+ * Moves these entries from one status to another in batches under the query cap; conditional
+ * on the old status, so running it again changes nothing more.
+ */
+export async function moveStatus(
+  ids: readonly string[],
+  from: EntryStatus,
+  to: EntryStatus,
+  now: Date,
+  note: string | null = null,
+): Promise<number> {
+  const _ = db().command
+  let moved = 0
+  for (let i = 0; i < ids.length; i += QUERY_CAP) {
+    const res = await db()
+      .collection(ENTRIES)
+      .where({ _id: _.in(ids.slice(i, i + QUERY_CAP)), status: from })
+      .update({ status: to, updatedAt: now, cancelReason: note, version: _.inc(1) })
+    moved += updatedCount(res)
+  }
+  return moved
+}
+
+/** Statuses a member's draw history is read from (domain/draw `historyOf`). */
+const HISTORY_STATUSES: readonly EntryStatus[] = [
+  'won',
+  'lost',
+  'waitlisted',
+  'checkedIn',
+  'noShow',
+]
+
+/** Past lottery outcomes of these members, for their weights; members read 100 at a time. */
+export async function listOutcomesOf(memberIds: readonly string[]): Promise<EntryRecord[]> {
+  const _ = db().command
+  const all: EntryRecord[] = []
+  for (let i = 0; i < memberIds.length; i += 100) {
+    const where = {
+      memberId: _.in(memberIds.slice(i, i + 100)),
+      status: _.in([...HISTORY_STATUSES]),
+    }
+    for (let after = ''; ;) {
+      const res = (await db()
+        .collection(ENTRIES)
+        .where({ ...where, _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(QUERY_CAP)
+        .get()) as { data: unknown }
+      const rows = asRecords<EntryRecord>(res.data).map((row) => revive(row))
+      all.push(...rows)
+      if (rows.length < QUERY_CAP) break
+      after = rows[rows.length - 1]._id
+    }
+  }
+  return all
+}

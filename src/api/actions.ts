@@ -29,6 +29,7 @@ const WRITES = {
   'entry.submitFor': true,
   'entry.editFor': true,
   'entry.cancelFor': true,
+  'draw.run': true,
 } satisfies Record<WriteAction, true>
 
 // The record above fails to compile when the contract gains a write it does not list.

@@ -384,6 +384,55 @@ const CASES: FaultCase[] = [
     },
     effect: entryEffect('entry.cancelFor'),
   },
+  {
+    action: 'draw.run',
+    actor: STAFF,
+    async prepare() {
+      const at = Date.now() + clockOffset
+      const activityId = await openActivityId({
+        ...lottery(),
+        signupClosesAt: new Date(at + 86_400_000).toISOString(),
+        // Far off: only 立即抽签 draws it within the test.
+        drawAt: new Date(at + 2.5 * 86_400_000).toISOString(),
+        // Without a cooldown: the same members win run after run, so every run can be compared.
+        weightPolicy: { base: 1, lossBonus: null, cooldownDays: null, excludeBanned: true },
+      })
+      for (const openid of [MEMBER]) {
+        api.ok(
+          await api.write(openid, 'entry.submit', rid(), {
+            activityId,
+            sessionId: 's1',
+            companions: [],
+          }),
+        )
+      }
+      api.ok(
+        await api.write(STAFF, 'entry.submitFor', rid(), {
+          memberId: liMemberId,
+          activityId,
+          sessionId: 's1',
+          companions: [],
+        }),
+      )
+      // The window closes; the scheduler's tick freezes the entrant list.
+      clockOffset += 86_400_000 + 60_000
+      await api.shiftClock(clockOffset)
+      expect((await api.cloud.post('/dev/trigger/scheduler')).status).toBe(200)
+      return { activityId }
+    },
+    async effect(p) {
+      const activityId = String(p.activityId)
+      const record = await doc('draws', `${activityId}_s1`)
+      const res = (await db().collection('entries').where({ activityId }).get()) as {
+        data: Array<{ status: string }>
+      }
+      return {
+        drawn: record ? record.seed !== null : null,
+        statuses: res.data.map((e) => e.status).sort(),
+        audits: await audits('draw.run', activityId),
+      }
+    },
+  },
 ]
 
 interface Raw {

@@ -57,6 +57,7 @@ function managed(fields: Partial<ManagedActivity> = {}): ManagedActivity {
     next: { kind: 'opens', at: '2025-06-12T16:00:00.000Z' },
     posterUrl: null,
     posterFileId: null,
+    draw: null,
     description: '亲子场',
     place: { name: '杭州运河大剧院', address: '杭州市拱墅区' },
     sessions: [

@@ -88,6 +88,8 @@ describe('the on-behalf signup form', () => {
       cancelReason: null,
       cancelUntil: null,
       actions: ['edit', 'cancel'],
+      waitlistPosition: null,
+      weight: null,
       createdAt: '2025-06-13T01:00:00.000Z',
       updatedAt: '2025-06-13T01:00:00.000Z',
     }

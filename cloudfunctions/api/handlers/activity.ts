@@ -17,6 +17,8 @@ import {
   listAllActivities,
   listForMembers,
 } from '../../store/activities'
+import { drawFactsOf, drawState } from '../../jobs/draw'
+import { ensureSecret } from '../../store/draws'
 import { cancelEntriesOfActivity, countEntries, getEntry } from '../../store/entries'
 import { listSeatsOfActivity } from '../../store/seats'
 import {
@@ -67,12 +69,12 @@ async function sessionCounts(activity: ActivityRecord): Promise<SessionCounts> {
 }
 
 async function managed(activity: ActivityRecord, now: Date) {
-  return toManagedActivity(
-    activity,
-    await posterUrls([activity]),
-    await sessionCounts(activity),
-    now,
-  )
+  const [urls, counts, draw] = await Promise.all([
+    posterUrls([activity]),
+    sessionCounts(activity),
+    drawState(activity),
+  ])
+  return toManagedActivity(activity, urls, counts, now, draw)
 }
 
 async function commit(
@@ -108,14 +110,16 @@ export const get: Handler<'activity.get'> = async (input, { caller, now }) => {
   // A draft does not exist as far as members can tell.
   if (!activity || activity.status === 'draft') throw new ApiError('NOT_FOUND')
   const entry = caller.memberId ? await getEntry(entryIdFor(activity._id, caller.memberId)) : null
-  const mine = entry && isLive(entry.status) ? toMyEntry(entry, activity, now) : null
-  return toActivity(
-    activity,
-    await posterUrls([activity]),
-    await sessionCounts(activity),
-    mine,
-    now,
-  )
+  const mine =
+    entry && isLive(entry.status)
+      ? toMyEntry(entry, activity, now, await drawFactsOf(activity, entry, now))
+      : null
+  const [urls, counts, draw] = await Promise.all([
+    posterUrls([activity]),
+    sessionCounts(activity),
+    drawState(activity),
+  ])
+  return toActivity(activity, urls, counts, mine, now, draw)
 }
 
 export const manageList: Handler<'activity.manageList'> = async (input, { now }) => {
@@ -164,10 +168,11 @@ export const update: Handler<'activity.update'> = async (input, { caller, now, r
 export const publish: Handler<'activity.publish'> = async (input, { caller, now, request }) => {
   const activity = await existingActivity(input.id)
   if (doneBy(activity, request)) return managed(activity, now)
-  return managed(
-    await commit(activity, publishActivity(activity, caller.openid, now), request),
-    now,
-  )
+  const change = publishActivity(activity, caller.openid, now)
+  // A lottery's seed is made before it goes public, so its hash is there from the first view.
+  if (activity.allocation === 'lottery')
+    change.seedHash = (await ensureSecret(activity._id, now)).seedHash
+  return managed(await commit(activity, change, request), now)
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 } from '../../store/entries'
 import { getMember } from '../../store/members'
 import { ensureSeat, getSeat, releaseSeats, takeSeats } from '../../store/seats'
+import { drawFactsOf } from '../../jobs/draw'
 import { toMyEntry } from '../views/entry'
 import { existingActivity } from './activity'
 import type { ActionContext, Handler } from './types'
@@ -261,10 +262,13 @@ async function page(
 ) {
   const found = await listEntriesOfMember(memberId, cursor, limit ?? DEFAULT_PAGE)
   const activities = await getActivities(found.items.map((e) => e.activityId))
-  const items = found.items.flatMap((e) => {
-    const activity = activities.get(e.activityId)
-    return activity ? [toMyEntry(e, activity, now)] : []
-  })
+  const items = await Promise.all(
+    found.items.flatMap((e) => {
+      const activity = activities.get(e.activityId)
+      if (!activity) return []
+      return [drawFactsOf(activity, e, now).then((facts) => toMyEntry(e, activity, now, facts))]
+    }),
+  )
   return { items, nextCursor: found.nextCursor }
 }
 

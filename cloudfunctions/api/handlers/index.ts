@@ -1,5 +1,6 @@
 import * as activity from './activity'
 import * as audit from './audit'
+import * as draw from './draw'
 import * as entry from './entry'
 import * as grant from './grant'
 import * as me from './me'
@@ -45,4 +46,6 @@ export const handlers: HandlerTable = {
   'entry.editFor': entry.editFor,
   'entry.cancelFor': entry.cancelFor,
   'entry.listFor': entry.listFor,
+  'draw.record': draw.record,
+  'draw.run': draw.run,
 }

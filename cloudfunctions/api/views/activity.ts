@@ -1,4 +1,5 @@
 import type { Activity, ActivitySummary, ManagedActivity, Session } from '../../contract/activity'
+import type { DrawState } from '../../contract/draw'
 import type { MyEntry } from '../../contract/entry'
 import { nextTime, phaseOf, type ActivityRecord } from '../../domain/activity'
 import type { PosterUrls } from './notice'
@@ -42,6 +43,7 @@ export function toActivity(
   counts: SessionCounts,
   myEntry: MyEntry | null,
   now: Date,
+  draw: DrawState | null = null,
 ): Activity {
   return {
     ...toActivitySummary(activity, urls, now),
@@ -56,6 +58,7 @@ export function toActivity(
     cancelCutoffHours: activity.cancelCutoffHours,
     cancelReason: activity.cancelReason,
     myEntry,
+    draw,
   }
 }
 
@@ -64,9 +67,10 @@ export function toManagedActivity(
   urls: PosterUrls,
   counts: SessionCounts,
   now: Date,
+  draw: DrawState | null = null,
 ): ManagedActivity {
   return {
-    ...toActivity(activity, urls, counts, null, now),
+    ...toActivity(activity, urls, counts, null, now, draw),
     posterFileId: activity.posterFileId,
     status: activity.status,
     version: activity.version,

@@ -2,8 +2,19 @@ import type { MyEntry } from '../../contract/entry'
 import { cancelDeadline, sessionOf, type ActivityRecord } from '../../domain/activity'
 import { entryActions, type EntryRecord } from '../../domain/entry'
 
+/** What the draw adds to an entry's view: its waitlist place, its weight before the draw. */
+export interface DrawFacts {
+  waitlistPosition?: number | null
+  weight?: { value: number; reason: string } | null
+}
+
 /** An entry as its member (or staff acting for them) sees it, with what it allows now. */
-export function toMyEntry(entry: EntryRecord, activity: ActivityRecord, now: Date): MyEntry {
+export function toMyEntry(
+  entry: EntryRecord,
+  activity: ActivityRecord,
+  now: Date,
+  facts: DrawFacts = {},
+): MyEntry {
   const session = sessionOf(activity, entry.sessionId)
   const actions = entryActions(entry, activity, now)
   const cancelUntil = !actions.includes('cancel')
@@ -28,6 +39,8 @@ export function toMyEntry(entry: EntryRecord, activity: ActivityRecord, now: Dat
     cancelReason: entry.cancelReason,
     cancelUntil: cancelUntil ? cancelUntil.toISOString() : null,
     actions,
+    waitlistPosition: facts.waitlistPosition ?? null,
+    weight: facts.weight ?? null,
     createdAt: entry.createdAt.toISOString(),
     updatedAt: entry.updatedAt.toISOString(),
   }

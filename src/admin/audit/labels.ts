@@ -23,6 +23,7 @@ export const ACTION_LABELS: Record<WriteAction | 'registry.contact', string> = {
   'entry.submitFor': '代会员报名',
   'entry.editFor': '代会员修改报名',
   'entry.cancelFor': '代会员取消报名',
+  'draw.run': '立即抽签',
 }
 
 export function actionLabel(action: string): string {
