@@ -59,7 +59,7 @@ export function demoDraws(
     winners: [],
     waitlist: [],
     weightPolicy: DEFAULT_WEIGHT_POLICY,
-    committedAt: frozenAt.toISOString(),
+    committedAt: forest.createdAt.toISOString(),
     drawnAt: null,
   }
   const marks = new Map<string, Partial<ActivityRecord>>([

@@ -185,7 +185,7 @@ const activityFields = {
       lossBonus: z
         .strictObject({
           perLoss: count('每次未中签加权', 1, 10),
-          cap: count('加权次数上限', 1, 20),
+          cap: count('未中签加权上限', 1, 20),
         })
         .nullable(),
       cooldownDays: count('中签冷却天数', 1, 365).nullable(),

@@ -7,13 +7,19 @@ import { STAFF, read, write } from './spec'
  * record, and the record recomputes to the same winners and waitlist from itself alone.
  */
 export interface WeightPolicy {
-  /** Everyone's starting weight. */
+  /** Every included entrant's weight before any bonus: a positive integer. */
   base: number
-  /** Added per consecutive recent loss, up to `cap` losses counted; null = no bonus. */
+  /**
+   * Extra weight for consecutive lost draws: `min(perLoss × losses, cap)` is added (`cap` is the
+   * most weight losses can add). null: no bonus.
+   */
   lossBonus: { perLoss: number; cap: number } | null
-  /** Winners of the last N days are kept out of the list; null = no cooldown. */
+  /**
+   * A member who won a draw is left out of every draw held within this many Beijing calendar
+   * days, counting the day of the win as day 1. null: no cooldown.
+   */
   cooldownDays: number | null
-  /** Members under a no-show ban are kept out of the list. */
+  /** Members under a no-show ban (信用记录) at the draw are left out. */
   excludeBanned: boolean
 }
 

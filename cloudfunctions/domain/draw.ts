@@ -1,5 +1,9 @@
 import { createHash, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto'
+import type { DrawRecord, WeightPolicy } from '../contract/draw'
 import { addDays, atLocal, chineseDate, dayOf, local } from './time'
+
+/** The published shapes live in the contract (members fetch them); the rules live here. */
+export type { DrawRecord, WeightPolicy }
 
 /**
  * 抽签: the verifiable weighted draw of a session. Pure, no I/O, Node's crypto only. Every step
@@ -262,23 +266,6 @@ export function runDraw(entries: readonly DrawEntry[], seedHex: string, seats: n
 // ---------------------------------------------------------------------------------------------
 // Weight policy (item 3): per activity, published in the record.
 
-export interface WeightPolicy {
-  /** Every included entrant's weight before any bonus: a positive integer. */
-  base: number
-  /**
-   * Extra weight for consecutive lost draws: `min(perLoss × losses, cap)` is added (`cap` is the
-   * most weight losses can add). null: no bonus.
-   */
-  lossBonus: { perLoss: number; cap: number } | null
-  /**
-   * A member who won a draw is left out of every draw held within this many Beijing calendar
-   * days, counting the day of the win as day 1. null: no cooldown.
-   */
-  cooldownDays: number | null
-  /** Members under a no-show ban (信用记录) at the draw are left out. */
-  excludeBanned: boolean
-}
-
 export const DEFAULT_WEIGHT_POLICY: WeightPolicy = {
   base: 1,
   lossBonus: { perLoss: 1, cap: 3 },
@@ -397,27 +384,6 @@ export function describeWeightPolicy(policy: WeightPolicy): string {
 
 // ---------------------------------------------------------------------------------------------
 // The published record (item 4) and its verification.
-
-export interface DrawRecord {
-  version: 1
-  activityId: string
-  sessionId: string
-  seats: number
-  /** In id order; `label` the masked name (张*三), not part of any hash. */
-  entries: Array<{ id: string; size: number; weight: number; label: string }>
-  listHash: string
-  seedHash: string
-  /** Null until the draw. */
-  seed: string | null
-  /** Entry ids in draw order; empty until the draw. */
-  winners: string[]
-  waitlist: string[]
-  weightPolicy: WeightPolicy
-  /** ISO 8601: when seedHash was published. */
-  committedAt: string
-  /** ISO 8601: when the draw ran; null until then. */
-  drawnAt: string | null
-}
 
 export type DrawCheckName = 'listHash' | 'seedHash' | 'winners' | 'waitlist'
 

@@ -14,6 +14,7 @@ import {
   insertDraw,
   markDrawApplied,
   revealDraw,
+  type DrawSecret,
   type StoredDraw,
 } from '../store/draws'
 import { listEntriesOfActivity, listOutcomesOf, moveStatus } from '../store/entries'
@@ -28,11 +29,11 @@ import { getMembers } from '../store/members'
  */
 
 /** Publishes the seed's hash: made when the activity is published (or at the latest here). */
-export async function commitSeed(activity: ActivityRecord, now: Date): Promise<string> {
+export async function commitSeed(activity: ActivityRecord, now: Date): Promise<DrawSecret> {
   const secret = await ensureSecret(activity._id, now)
   if (activity.seedHash !== secret.seedHash)
     await markActivity(activity._id, { seedHash: secret.seedHash })
-  return secret.seedHash
+  return secret
 }
 
 /**
@@ -41,7 +42,8 @@ export async function commitSeed(activity: ActivityRecord, now: Date): Promise<s
  * ban) are told why: their entry ends 未中签 with the reason.
  */
 export async function freeze(activity: ActivityRecord, now: Date): Promise<StoredDraw[]> {
-  const seedHash = await commitSeed(activity, now)
+  // committedAt is when the seed's hash went public (docs/draw.md), not when the list froze.
+  const { seedHash, createdAt: committedAt } = await commitSeed(activity, now)
   const policy = activity.weightPolicy ?? DEFAULT_WEIGHT_POLICY
   const pending = (await listEntriesOfActivity(activity._id)).filter((e) => e.status === 'pending')
   const memberIds = [...new Set(pending.map((e) => e.memberId))]
@@ -83,7 +85,7 @@ export async function freeze(activity: ActivityRecord, now: Date): Promise<Store
         winners: [],
         waitlist: [],
         weightPolicy: policy,
-        committedAt: now.toISOString(),
+        committedAt: new Date(committedAt).toISOString(),
         drawnAt: null,
       }),
     )
