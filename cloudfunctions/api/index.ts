@@ -35,6 +35,7 @@ export async function main(
     openid: callerOpenid(context),
     admins: configuredAdmins(),
     idHashKey: process.env.ID_HASH_KEY ?? '',
+    ticketKey: process.env.TICKET_KEY ?? '',
     now: () => new Date(),
   }
   // Only a caller WeChat names no user for (another function, a timer) may resume; a member's

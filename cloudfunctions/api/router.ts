@@ -15,6 +15,7 @@ export interface Invocation {
   openid: string
   admins: Set<string>
   idHashKey: string
+  ticketKey: string
   now: () => Date
 }
 
@@ -76,7 +77,11 @@ function runner<A extends ActionName>(
 ): () => Promise<ResponseOf<A>> {
   return async () => {
     const now = invocation.now()
-    const config = { admins: invocation.admins, idHashKey: invocation.idHashKey }
+    const config = {
+      admins: invocation.admins,
+      idHashKey: invocation.idHashKey,
+      ticketKey: invocation.ticketKey,
+    }
     const result = await handlers[action](input, { caller, now, config, request })
     if (actions[action].audited) await audit(action, input, result, caller, now, request)
     return result

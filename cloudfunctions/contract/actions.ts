@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { activityActions } from './activity'
 import { drawActions } from './draw'
+import { ticketActions } from './ticket'
 import { entryActions } from './entry'
 import { meActions } from './me'
 import { noticeActions } from './notice'
@@ -39,6 +40,7 @@ export const actions = join(
   activityActions,
   entryActions,
   drawActions,
+  ticketActions,
 )
 
 export type Actions = typeof actions

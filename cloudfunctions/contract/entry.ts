@@ -21,8 +21,8 @@ export const ENTRY_STATUSES = [
 ] as const
 export type EntryStatus = (typeof ENTRY_STATUSES)[number]
 
-/** What the entry's state allows its member now: 修改 (lottery, window open), 取消. */
-export type EntryAction = 'edit' | 'cancel'
+/** What the entry's state allows its member now: 修改 (lottery, window open), 取消, 确认参加 (won). */
+export type EntryAction = 'edit' | 'cancel' | 'confirm'
 
 /** 同行人: an adult companion, or in a family show a child with an age. */
 export interface Companion {
@@ -56,6 +56,10 @@ export interface MyEntry {
   waitlistPosition: number | null
   /** Lottery before the draw: the member's weight and why (连续 2 次未中签 → 权重 3). */
   weight: { value: number; reason: string } | null
+  /** 已中签, not yet confirmed: the ISO instant by which 确认参加 must come, else the seats go. */
+  confirmBy: string | null
+  /** The ticket's code (its QR carries the same), once it is usable: seat taken or win confirmed. */
+  ticketCode: string | null
   createdAt: string
   updatedAt: string
 }
@@ -98,6 +102,14 @@ export const entryActions = {
   'entry.cancel': write<MyEntry>()(
     {
       summary: '取消报名（截止前；先到先得退回名额）· Withdraw, giving seats back',
+      returns: 'MyEntry',
+    },
+    MEMBER,
+    { activityId },
+  ),
+  'entry.confirm': write<MyEntry>()(
+    {
+      summary: '中签后确认参加（期限内），确认后出票 · Confirm a won entry; the ticket follows',
       returns: 'MyEntry',
     },
     MEMBER,

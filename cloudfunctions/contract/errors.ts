@@ -25,6 +25,10 @@ export const ERRORS = {
   CANCEL_CLOSED: '已过取消截止时间，不能取消',
   MEMBER_BANNED: '因爽约暂停报名',
   MONTHLY_CAP: '本月报名或中签次数已达上限',
+  CONFIRM_CLOSED: '已过确认期限，名额已释放',
+  TICKET_INVALID: '无效的电子票',
+  TICKET_USED: '此票已检票',
+  CHECK_IN_CLOSED: '当前不在检票时间内',
   INTERNAL: '服务开小差了，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',
 } as const

@@ -9,6 +9,7 @@ import {
   type ActivityRecord,
   type SessionRecord,
 } from './activity'
+import { confirmDeadline } from './ticket'
 import { chineseDate, dayOf, local } from './time'
 
 /**
@@ -34,6 +35,11 @@ export interface EntryRecord {
   seatRequest: string | null
   /** Kept from the session for 我的报名 and the monthly cap. */
   sessionStartAt: Date
+  /** 已中签: when the member confirmed they will come (domain/ticket). */
+  confirmedAt?: Date | null
+  /** 已签到: when, and by whom, the ticket or seat was checked in at the door. */
+  checkedInAt?: Date | null
+  checkedInBy?: string | null
   version: number
   createdAt: Date
   updatedAt: Date
@@ -148,11 +154,28 @@ export function entryActions(
 ): EntryAction[] {
   if (activity.status === 'cancelled') return []
   if (entry.status === 'pending') return phaseOf(activity, now) === 'open' ? ['edit', 'cancel'] : []
+  if (entry.status === 'won') {
+    const by = confirmByOf(entry, activity)
+    return by && now < by ? ['confirm'] : []
+  }
   if (entry.status === 'confirmed') {
     const session = sessionOf(activity, entry.sessionId)
     return session && now < cancelDeadline(activity, session) ? ['cancel'] : []
   }
   return []
+}
+
+/** 已中签 and not yet confirmed: the deadline to confirm by (the draw + the window). */
+export function confirmByOf(entry: EntryRecord, activity: ActivityRecord): Date | null {
+  if (entry.status !== 'won' || entry.confirmedAt || !activity.drawnAt) return null
+  return confirmDeadline(activity.drawnAt)
+}
+
+/** Refuses a confirmation after its deadline, or of an entry that did not win. */
+export function refuseConfirm(entry: EntryRecord, activity: ActivityRecord, now: Date): void {
+  if (entryActions(entry, activity, now).includes('confirm')) return
+  if (entry.status === 'won' && !entry.confirmedAt) throw new ApiError('CONFIRM_CLOSED')
+  throw new ApiError('INVALID_STATE', '只有已中签且未确认的报名可以确认')
 }
 
 /** Refuses a cancel the entry's state or the cut-off no longer allows. */

@@ -1,5 +1,5 @@
 import type { EntryStatus } from '../contract/entry'
-import { isLive, SEAT_STATUSES, type EntryRecord } from '../domain/entry'
+import { isLive, SEAT_STATUSES, withRequest, type EntryRecord } from '../domain/entry'
 import { olderThan, page, timeKey } from './cursor'
 import { db, isDuplicateKey, QUERY_CAP } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
@@ -224,4 +224,30 @@ export async function listOutcomesOf(memberIds: readonly string[]): Promise<Entr
     }
   }
   return all
+}
+
+/**
+ * Marks a ticket used: only from the status and version it was read in, so one of two scans
+ * wins; the entry keeps the request, so a second run of the winning scan finds itself done.
+ */
+export async function checkInEntry(
+  entry: EntryRecord,
+  now: Date,
+  by: string,
+  request: string,
+): Promise<boolean> {
+  const _ = db().command
+  const res = await db()
+    .collection(ENTRIES)
+    .where({ _id: entry._id, status: entry.status, version: entry.version })
+    .update({
+      status: 'checkedIn',
+      checkedInAt: now,
+      checkedInBy: by,
+      updatedAt: now,
+      version: _.inc(1),
+      lastRequest: request,
+      requests: _.set(withRequest(entry, request)),
+    })
+  return updatedCount(res) === 1
 }

@@ -30,6 +30,8 @@ const WRITES = {
   'entry.editFor': true,
   'entry.cancelFor': true,
   'draw.run': true,
+  'entry.confirm': true,
+  'ticket.checkIn': true,
 } satisfies Record<WriteAction, true>
 
 // The record above fails to compile when the contract gains a write it does not list.

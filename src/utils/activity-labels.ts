@@ -69,6 +69,7 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
 export const ENTRY_ACTION_LABELS: Record<EntryAction, string> = {
   edit: '修改报名',
   cancel: '取消报名',
+  confirm: '确认参加',
 }
 
 const PHASE_TONES: Record<ActivityPhase, BadgeTone> = {

@@ -143,3 +143,58 @@ describe('立即抽签 by staff', () => {
     expect(api.ok(await record(mine.id))).toEqual(drawn)
   })
 })
+
+describe('tickets: confirm, then one check-in at the door', () => {
+  it('a winner confirms and gets a ticket that checks in exactly once, signed so it cannot be forged', async () => {
+    const activity = await lottery('抽签测试（电子票）')
+    const [first, second] = members.slice(14, 16)
+    await enterAll(activity, [first, second])
+    await later(DAY + 60_000)
+    api.ok(await api.write(STAFF, 'draw.run', rid('run'), { activityId: activity.id }))
+    const mine = async (m: SeededMember) =>
+      api
+        .ok(await api.call(m.openid, 'entry.mine', {}))
+        .items.find((e) => e.activityId === activity.id)
+    const won = await mine(first)
+    expect(won).toMatchObject({ status: 'won', actions: ['confirm'], ticketCode: null })
+    expect(won?.confirmBy).toBeTruthy()
+    const confirmed = api.ok(
+      await api.write(first.openid, 'entry.confirm', rid('ok'), { activityId: activity.id }),
+    )
+    const code = String(confirmed.ticketCode)
+    expect(code).toMatch(/^T[A-Za-z0-9_-]+\.[0-9a-f]{20}$/)
+    // Staff acting for the member see the entry, never its ticket.
+    const listed = api.ok(await api.call(STAFF, 'entry.listFor', { memberId: first.memberId }))
+    expect(listed.items.find((e) => e.id === confirmed.id)?.ticketCode).toBeNull()
+
+    const scan = (openid: string, c: string) =>
+      api.write(openid, 'ticket.checkIn', rid('scan'), { code: c })
+    expect(await scan('dev-checker-1', code)).toMatchObject({
+      ok: false,
+      error: { code: 'CHECK_IN_CLOSED' },
+    })
+    const forged = `${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`
+    expect(await scan('dev-checker-1', forged)).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_INVALID' },
+    })
+    // An hour before the show: two scanners on one ticket at once.
+    await later(4 * DAY - 2 * HOUR - 60_000)
+    const replies = await Promise.all([scan('dev-checker-1', code), scan(STAFF, code)])
+    const ok = replies.filter((r) => r.ok)
+    expect(ok).toHaveLength(1)
+    expect(ok[0]).toMatchObject({ data: { partySize: 1, activityTitle: activity.title } })
+    expect(JSON.stringify(ok[0])).not.toContain(first.openid)
+    const refused = replies.find((r) => !r.ok)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'TICKET_USED' } })
+    expect(!refused?.ok && refused?.error.message).toMatch(
+      /^此票已于\d+月\d+日 \d\d:\d\d:\d\d检票$/,
+    )
+    expect((await mine(first))?.status).toBe('checkedIn')
+    // A member cannot check tickets in.
+    expect(await scan(second.openid, code)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+})

@@ -4,7 +4,16 @@ import { idNumberOf } from '../../cloud/seed/registry'
 import { actions, ERRORS, type ActionName } from '../../cloudfunctions/contract'
 import { STALE_MS } from '../../cloudfunctions/store/requests'
 import { openActivity } from '../helpers/activities'
-import { ADMIN, MEMBER, STAFF, UNVERIFIED, rid, startApiCloud, type ApiCloud } from './api-cloud'
+import {
+  ADMIN,
+  CHECKER,
+  MEMBER,
+  STAFF,
+  UNVERIFIED,
+  rid,
+  startApiCloud,
+  type ApiCloud,
+} from './api-cloud'
 
 /**
  * Issue 7, part 3: every write that exists today, with each of its database writes failing in
@@ -156,6 +165,49 @@ const activityEffect = (action: string) => async (p: Record<string, unknown>) =>
     audits: await audits(action, String(p.id)),
     ...(action === 'activity.cancel' ? { entries: (await entryEffect(action)(p)).entries } : {}),
   }
+}
+
+/** No cooldown: the same members win run after run, so every run of a case can be compared. */
+const EVERY_RUN_ALIKE = { base: 1, lossBonus: null, cooldownDays: null, excludeBanned: true }
+
+/** ticket code → the activity its entry belongs to. */
+const ticketRuns = new Map<string, string>()
+
+/**
+ * A day on, so that lotteries opened now have closed, and one scheduler tick run to its end.
+ * The shift also fires the timer: its run is let finish too, so that it cannot write while
+ * the case counts or kills the next run's writes.
+ */
+async function closeWindows(): Promise<void> {
+  clockOffset += 86_400_000 + 60_000
+  await api.shiftClock(clockOffset)
+  expect((await api.cloud.post('/dev/trigger/scheduler')).status).toBe(200)
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+}
+
+/** A lottery the dev member alone entered, closed and drawn by staff: the member won it. */
+async function wonLottery(): Promise<string> {
+  const at = Date.now() + clockOffset
+  const activityId = await openActivityId({
+    ...lottery(),
+    signupClosesAt: new Date(at + 86_400_000).toISOString(),
+    drawAt: new Date(at + 2.5 * 86_400_000).toISOString(),
+    weightPolicy: EVERY_RUN_ALIKE,
+  })
+  api.ok(
+    await api.write(MEMBER, 'entry.submit', rid(), { activityId, sessionId: 's1', companions: [] }),
+  )
+  await closeWindows()
+  api.ok(await api.write(STAFF, 'draw.run', rid(), { activityId }))
+  return activityId
+}
+
+/** The dev member's entry of an activity, straight from the database. */
+async function memberEntry(activityId: string): Promise<Record<string, unknown> | undefined> {
+  const res = (await db().collection('entries').where({ activityId }).get()) as {
+    data: Record<string, unknown>[]
+  }
+  return res.data[0]
 }
 
 const CASES: FaultCase[] = [
@@ -394,8 +446,7 @@ const CASES: FaultCase[] = [
         signupClosesAt: new Date(at + 86_400_000).toISOString(),
         // Far off: only 立即抽签 draws it within the test.
         drawAt: new Date(at + 2.5 * 86_400_000).toISOString(),
-        // Without a cooldown: the same members win run after run, so every run can be compared.
-        weightPolicy: { base: 1, lossBonus: null, cooldownDays: null, excludeBanned: true },
+        weightPolicy: EVERY_RUN_ALIKE,
       })
       for (const openid of [MEMBER]) {
         api.ok(
@@ -415,9 +466,7 @@ const CASES: FaultCase[] = [
         }),
       )
       // The window closes; the scheduler's tick freezes the entrant list.
-      clockOffset += 86_400_000 + 60_000
-      await api.shiftClock(clockOffset)
-      expect((await api.cloud.post('/dev/trigger/scheduler')).status).toBe(200)
+      await closeWindows()
       return { activityId }
     },
     async effect(p) {
@@ -431,6 +480,49 @@ const CASES: FaultCase[] = [
         statuses: res.data.map((e) => e.status).sort(),
         audits: await audits('draw.run', activityId),
       }
+    },
+  },
+  {
+    action: 'entry.confirm',
+    actor: MEMBER,
+    prepare: async () => ({ activityId: await wonLottery() }),
+    async effect(p) {
+      const entry = await memberEntry(String(p.activityId))
+      return { status: entry?.status, confirmed: Boolean(entry?.confirmedAt) }
+    },
+  },
+  {
+    action: 'ticket.checkIn',
+    actor: CHECKER,
+    async prepare() {
+      const at = Date.now() + clockOffset
+      // The door is open: the session starts within the hour.
+      const activityId = await openActivityId({
+        signupClosesAt: new Date(at + 30 * 60_000).toISOString(),
+        sessions: [
+          {
+            startAt: new Date(at + 60 * 60_000).toISOString(),
+            endAt: new Date(at + 3 * 60 * 60_000).toISOString(),
+            seats: 5,
+          },
+        ],
+        cancelCutoffHours: 0,
+      })
+      const entry = api.ok(
+        await api.write(MEMBER, 'entry.submit', rid(), {
+          activityId,
+          sessionId: 's1',
+          companions: [],
+        }),
+      )
+      const mine = api.ok(await api.call(MEMBER, 'entry.mine', { limit: 50 }))
+      const code = String(mine.items.find((e) => e.id === entry.id)?.ticketCode)
+      ticketRuns.set(code, activityId)
+      return { code }
+    },
+    async effect(p) {
+      const entry = await memberEntry(String(ticketRuns.get(String(p.code))))
+      return { status: entry?.status, by: entry?.checkedInBy ?? null }
     },
   },
 ]

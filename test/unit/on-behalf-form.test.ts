@@ -90,6 +90,8 @@ describe('the on-behalf signup form', () => {
       actions: ['edit', 'cancel'],
       waitlistPosition: null,
       weight: null,
+      confirmBy: null,
+      ticketCode: null,
       createdAt: '2025-06-13T01:00:00.000Z',
       updatedAt: '2025-06-13T01:00:00.000Z',
     }

@@ -17,7 +17,8 @@ import {
   listAllActivities,
   listForMembers,
 } from '../../store/activities'
-import { drawFactsOf, drawState } from '../../jobs/draw'
+import { drawState } from '../../jobs/draw'
+import { viewOf } from './entry'
 import { ensureSecret } from '../../store/draws'
 import { cancelEntriesOfActivity, countEntries, getEntry } from '../../store/entries'
 import { listSeatsOfActivity } from '../../store/seats'
@@ -27,7 +28,6 @@ import {
   toManagedActivity,
   type SessionCounts,
 } from '../views/activity'
-import { toMyEntry } from '../views/entry'
 import { posterUrls } from '../views/notice'
 import type { Handler } from './types'
 
@@ -105,15 +105,13 @@ export const list: Handler<'activity.list'> = async (input, { now }) => {
   }
 }
 
-export const get: Handler<'activity.get'> = async (input, { caller, now }) => {
+export const get: Handler<'activity.get'> = async (input, { caller, now, config }) => {
   const activity = await getActivity(input.id)
   // A draft does not exist as far as members can tell.
   if (!activity || activity.status === 'draft') throw new ApiError('NOT_FOUND')
   const entry = caller.memberId ? await getEntry(entryIdFor(activity._id, caller.memberId)) : null
   const mine =
-    entry && isLive(entry.status)
-      ? toMyEntry(entry, activity, now, await drawFactsOf(activity, entry, now))
-      : null
+    entry && isLive(entry.status) ? await viewOf(entry, activity, { now, config }, true) : null
   const [urls, counts, draw] = await Promise.all([
     posterUrls([activity]),
     sessionCounts(activity),

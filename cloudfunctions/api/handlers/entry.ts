@@ -12,6 +12,7 @@ import {
   monthAround,
   refuseCancel,
   refuseClosedWindow,
+  refuseConfirm,
   refuseEdit,
   refuseOverCap,
   withRequest,
@@ -30,6 +31,7 @@ import {
 import { getMember } from '../../store/members'
 import { ensureSeat, getSeat, releaseSeats, takeSeats } from '../../store/seats'
 import { drawFactsOf } from '../../jobs/draw'
+import { ticketCode } from '../../domain/ticket'
 import { toMyEntry } from '../views/entry'
 import { existingActivity } from './activity'
 import type { ActionContext, Handler } from './types'
@@ -254,22 +256,62 @@ async function cancel(
   }
 }
 
+/** The ticket code, for the member's own eyes only, once the ticket can be used at the door. */
+export function ownTicket(entry: EntryRecord, ticketKey: string): string | null {
+  const usable = entry.status === 'confirmed' || (entry.status === 'won' && !!entry.confirmedAt)
+  return usable ? ticketCode(entry._id, ticketKey) : null
+}
+
+/** The entry with its draw facts, and its ticket when the one looking is its member. */
+export async function viewOf(
+  entry: EntryRecord,
+  activity: ActivityRecord,
+  ctx: Pick<ActionContext, 'now' | 'config'>,
+  owner: boolean,
+): Promise<MyEntry> {
+  const facts = await drawFactsOf(activity, entry, ctx.now)
+  const code = owner ? ownTicket(entry, ctx.config.ticketKey) : null
+  return toMyEntry(entry, activity, ctx.now, { ...facts, ticketCode: code })
+}
+
 async function page(
   memberId: string,
   cursor: string | undefined,
   limit: number | undefined,
-  now: Date,
+  ctx: ActionContext,
+  owner: boolean,
 ) {
   const found = await listEntriesOfMember(memberId, cursor, limit ?? DEFAULT_PAGE)
   const activities = await getActivities(found.items.map((e) => e.activityId))
   const items = await Promise.all(
     found.items.flatMap((e) => {
       const activity = activities.get(e.activityId)
-      if (!activity) return []
-      return [drawFactsOf(activity, e, now).then((facts) => toMyEntry(e, activity, now, facts))]
+      return activity ? [viewOf(e, activity, ctx, owner)] : []
     }),
   )
   return { items, nextCursor: found.nextCursor }
+}
+
+/**
+ * 确认参加: a winner says they will come, within the deadline; the ticket follows. One
+ * conditional update from the version read; a second run finds it done.
+ */
+export const confirmOwn: Handler<'entry.confirm'> = async (input, ctx) => {
+  const request = requestOf(ctx)
+  const party = self(ctx)
+  const activity = await publicActivity(input.activityId)
+  const entry = await entryOf(activity, party.memberId)
+  if (!entry) missingEntry()
+  if (doneBy(entry, request)) return viewOf(entry, activity, ctx, true)
+  refuseConfirm(entry, activity, ctx.now)
+  const confirmed: EntryRecord = {
+    ...entry,
+    confirmedAt: ctx.now,
+    ...stamp(entry, party, ctx, request),
+  }
+  const { _id, ...fields } = confirmed
+  if (!(await replaceEntry(_id, entry.version, fields))) throw new ApiError('CONFLICT')
+  return viewOf(confirmed, activity, ctx, true)
 }
 
 export const submitOwn: Handler<'entry.submit'> = (input, ctx) => submit(self(ctx), input, ctx)
@@ -277,7 +319,7 @@ export const editOwn: Handler<'entry.edit'> = (input, ctx) => edit(self(ctx), in
 export const cancelOwn: Handler<'entry.cancel'> = (input, ctx) =>
   cancel(self(ctx), input.activityId, null, ctx)
 export const mine: Handler<'entry.mine'> = (input, ctx) =>
-  page(self(ctx).memberId, input.cursor, input.limit, ctx.now)
+  page(self(ctx).memberId, input.cursor, input.limit, ctx, true)
 
 export const submitFor: Handler<'entry.submitFor'> = async (input, ctx) =>
   submit(await onBehalf(input.memberId), input, ctx)
@@ -286,4 +328,4 @@ export const editFor: Handler<'entry.editFor'> = async (input, ctx) =>
 export const cancelFor: Handler<'entry.cancelFor'> = async (input, ctx) =>
   cancel(await onBehalf(input.memberId), input.activityId, `工作人员代为取消：${input.reason}`, ctx)
 export const listFor: Handler<'entry.listFor'> = async (input, ctx) =>
-  page((await onBehalf(input.memberId)).memberId, input.cursor, input.limit, ctx.now)
+  page((await onBehalf(input.memberId)).memberId, input.cursor, input.limit, ctx, false)

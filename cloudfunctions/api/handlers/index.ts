@@ -7,6 +7,7 @@ import * as me from './me'
 import * as member from './member'
 import * as notice from './notice'
 import * as registry from './registry'
+import * as ticket from './ticket'
 import { importRegistry } from './registry-import'
 import type { HandlerTable } from './types'
 
@@ -48,4 +49,6 @@ export const handlers: HandlerTable = {
   'entry.listFor': entry.listFor,
   'draw.record': draw.record,
   'draw.run': draw.run,
+  'entry.confirm': entry.confirmOwn,
+  'ticket.checkIn': ticket.checkIn,
 }

@@ -23,6 +23,8 @@ export interface ApiConfig {
   admins: Set<string>
   /** The HMAC key of ID numbers (ID_HASH_KEY). */
   idHashKey: string
+  /** The HMAC key that signs ticket codes (TICKET_KEY). */
+  ticketKey: string
 }
 
 export type Handler<A extends ActionName> = (

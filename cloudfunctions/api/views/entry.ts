@@ -1,11 +1,13 @@
 import type { MyEntry } from '../../contract/entry'
 import { cancelDeadline, sessionOf, type ActivityRecord } from '../../domain/activity'
-import { entryActions, type EntryRecord } from '../../domain/entry'
+import { confirmByOf, entryActions, type EntryRecord } from '../../domain/entry'
 
 /** What the draw adds to an entry's view: its waitlist place, its weight before the draw. */
 export interface DrawFacts {
   waitlistPosition?: number | null
   weight?: { value: number; reason: string } | null
+  /** Signed with the ticket key, which only the handler holds. */
+  ticketCode?: string | null
 }
 
 /** An entry as its member (or staff acting for them) sees it, with what it allows now. */
@@ -41,6 +43,8 @@ export function toMyEntry(
     actions,
     waitlistPosition: facts.waitlistPosition ?? null,
     weight: facts.weight ?? null,
+    confirmBy: confirmByOf(entry, activity)?.toISOString() ?? null,
+    ticketCode: facts.ticketCode ?? null,
     createdAt: entry.createdAt.toISOString(),
     updatedAt: entry.updatedAt.toISOString(),
   }

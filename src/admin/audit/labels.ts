@@ -24,6 +24,8 @@ export const ACTION_LABELS: Record<WriteAction | 'registry.contact', string> = {
   'entry.editFor': '代会员修改报名',
   'entry.cancelFor': '代会员取消报名',
   'draw.run': '立即抽签',
+  'entry.confirm': '确认参加',
+  'ticket.checkIn': '检票',
 }
 
 export function actionLabel(action: string): string {
