@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'notice', pages: ['detail/index'] },
     { root: 'member', pages: ['verify/index'] },
-    { root: 'activity', pages: ['detail/index', 'entries/index'] },
+    { root: 'activity', pages: ['detail/index', 'entries/index', 'draw/index'] },
     {
       root: 'admin',
       pages: [

@@ -68,6 +68,7 @@ export interface ActivityApp {
   showToast: ReturnType<typeof succeeding>
   showModal: ReturnType<typeof succeeding>
   requestSubscribeMessage: ReturnType<typeof succeeding>
+  setClipboardData: ReturnType<typeof succeeding>
   /**
    * Launches the compiled app afresh against the same cloud, the way WeChat starts it again.
    * A page's chunk runs once per launch (webpack marks it installed), so opening the same page
@@ -80,10 +81,11 @@ export interface ActivityApp {
 }
 
 /**
- * boot.ts's launch with two more of WeChat's own APIs mocked, which the signup reaches:
- * `showModal` (the confirmation before 取消, answered 确定) and `requestSubscribeMessage` (the
- * consent dialog, answered accept). Taro binds `wx`'s APIs once at launch, so they must be
- * there from the start. Everything behind `wx.cloud` is the real api function.
+ * boot.ts's launch with more of WeChat's own APIs mocked, which the signup and the draw reach:
+ * `showModal` (the confirmation before 取消, answered 确定), `requestSubscribeMessage` (the
+ * consent dialog, answered accept) and `setClipboardData` (复制 on the draw record, recorded).
+ * Taro binds `wx`'s APIs once at launch, so they must be there from the start. Everything
+ * behind `wx.cloud` is the real api function.
  */
 export async function bootActivityApp(role: string): Promise<ActivityApp> {
   ensureWeappBuild()
@@ -93,6 +95,7 @@ export async function bootActivityApp(role: string): Promise<ActivityApp> {
   const showToast = succeeding('showToast')
   const showModal = succeeding('showModal', { confirm: true, cancel: false })
   const requestSubscribeMessage = succeeding('requestSubscribeMessage')
+  const setClipboardData = succeeding('setClipboardData')
   jest.spyOn(console, 'warn').mockImplementation(() => undefined)
   // A new object each launch: the webpack runtime keeps its chunk list on `wx` itself.
   const launch = () =>
@@ -103,6 +106,7 @@ export async function bootActivityApp(role: string): Promise<ActivityApp> {
       showToast,
       showModal,
       requestSubscribeMessage,
+      setClipboardData,
       stopPullDownRefresh: succeeding('stopPullDownRefresh'),
       getSystemInfoSync: systemInfo,
     })
@@ -117,6 +121,7 @@ export async function bootActivityApp(role: string): Promise<ActivityApp> {
     showToast,
     showModal,
     requestSubscribeMessage,
+    setClipboardData,
     relaunch() {
       jest.resetModules()
       harness = launch()

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { EntryAction, MyEntry } from '@contract'
 import { Button, Card, StatusBadge } from '@/components'
 import { entryBadge } from '@/utils/activity-labels'
+import { lostReasonText, weightText } from '../draw-words'
 import { actionLabel, isWithdrawal, partyText } from '../entry-words'
 import { sessionTime, shortTime } from '../when'
 import './entry-card.scss'
@@ -33,6 +34,34 @@ export function EntryCard({ entry, title, onAction, busy, footer }: Props) {
         {entry.byStaff ? <Text className="zg-entry__note">由工作人员代为办理</Text> : null}
         {entry.status === 'cancelled' && entry.cancelReason ? (
           <Text className="zg-entry__note">取消原因：{entry.cancelReason}</Text>
+        ) : null}
+        {entry.status === 'lost' && entry.cancelReason ? (
+          <Text className="zg-entry__note">{lostReasonText(entry.cancelReason)}</Text>
+        ) : null}
+        {entry.status === 'waitlisted' && entry.waitlistPosition !== null ? (
+          <>
+            <Text className="zg-entry__place">候补第 {entry.waitlistPosition} 位</Text>
+            <Text className="zg-entry__hint">有人放弃名额时，按候补顺序依次递补</Text>
+          </>
+        ) : null}
+        {entry.status === 'pending' && entry.weight ? (
+          <>
+            <Text className="zg-entry__line">{weightText(entry.weight)}</Text>
+            <Text className="zg-entry__hint">权重越高，中签机会越大；同行人数不影响权重</Text>
+          </>
+        ) : null}
+        {entry.status === 'won' && entry.confirmBy ? (
+          <Text className="zg-entry__place">
+            请在 {shortTime(entry.confirmBy)} 前确认参加，逾期名额将释放
+          </Text>
+        ) : null}
+        {entry.ticketCode ? (
+          <View className="zg-entry__ticket">
+            <Text className="zg-entry__line">电子票码（检票时出示）</Text>
+            <Text className="zg-entry__code" userSelect>
+              {entry.ticketCode}
+            </Text>
+          </View>
         ) : null}
         {cancelUntil ? (
           <Text className="zg-entry__hint">

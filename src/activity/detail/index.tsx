@@ -4,6 +4,7 @@ import { ErrorState, InfoRows, LoadingState, PageContainer, Card } from '@/compo
 import { useQuery } from '@/api/use-query'
 import { activityDetailUrl } from '@/utils/routes'
 import { OpeningCountdown } from './countdown'
+import { DrawCard } from './draw-card'
 import { ActivityHeader } from './header'
 import { RulesCard } from './rules-card'
 import { SessionsCard } from './sessions-card'
@@ -82,6 +83,7 @@ export default function ActivityDetail() {
         startInEdit={params.edit === '1'}
         reload={activity.reload}
       />
+      <DrawCard activity={a} />
     </PageContainer>
   )
 }

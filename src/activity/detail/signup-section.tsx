@@ -6,6 +6,7 @@ import type { SubscribeTopic } from '@/config/templates'
 import { toast } from '@/utils/confirm'
 import { EntryCard } from '../components/entry-card'
 import { useCancelEntry } from '../use-cancel-entry'
+import { useConfirmEntry } from '../use-confirm-entry'
 import { AnswerPanel } from './answer-panel'
 import { SignupForm } from './signup-form'
 import { type FieldErrors, draftErrors, draftFor, paramsOf } from './signup-draft'
@@ -44,10 +45,16 @@ export function SignupSection({ activity, verified, startInEdit, reload }: Props
     void reload()
   })
 
+  const confirmEntry = useConfirmEntry(() => void reload())
+
   const act = (action: EntryAction) => {
     if (!entry) return
     if (action === 'cancel') {
       void cancel.run(entry)
+      return
+    }
+    if (action === 'confirm') {
+      void confirmEntry.run(entry)
       return
     }
     signup.clear()
@@ -94,7 +101,7 @@ export function SignupSection({ activity, verified, startInEdit, reload }: Props
           entry={entry}
           title="我的报名"
           onAction={act}
-          busy={cancel.submitting || signup.submitting}
+          busy={cancel.submitting || confirmEntry.submitting || signup.submitting}
         />
       </>
     )

@@ -7,12 +7,14 @@ import { usePages } from '@/api/use-pages'
 import { activityDetailUrl } from '@/utils/routes'
 import { EntryCard } from '../components/entry-card'
 import { useCancelEntry } from '../use-cancel-entry'
+import { useConfirmEntry } from '../use-confirm-entry'
 import './index.scss'
 
 /** 我的报名: every entry the member has, newest first, with what each allows now. */
 export default function MyEntries() {
   const entries = usePages('entry.mine', 10)
   const cancel = useCancelEntry(() => void entries.refresh())
+  const confirmEntry = useConfirmEntry(() => void entries.refresh())
   const shown = useRef(false)
 
   // Back from an activity (an edit, a new signup): the list must show it.
@@ -27,6 +29,7 @@ export default function MyEntries() {
 
   const act = (action: EntryAction, entry: MyEntry) => {
     if (action === 'edit') open(entry, true)
+    else if (action === 'confirm') void confirmEntry.run(entry)
     else void cancel.run(entry)
   }
 
@@ -40,7 +43,7 @@ export default function MyEntries() {
             entry={e}
             title={e.activityTitle}
             onAction={act}
-            busy={cancel.submitting}
+            busy={cancel.submitting || confirmEntry.submitting}
             footer={
               <Text className="zg-entries__link" onClick={() => open(e)}>
                 查看活动 ›

@@ -6,6 +6,7 @@ import { managedStatus } from '../activities/status'
 import { FieldError } from '../components/field-error'
 import { EditorActions } from './actions'
 import { Basics } from './basics'
+import { DrawNow } from './draw-now'
 import { unplacedMessages } from '../components/field-paths'
 import { PLACED_PATHS } from './form'
 import { Rules } from './rules'
@@ -61,6 +62,7 @@ export default function ActivityEdit() {
             ) : null}
           </View>
         ) : null}
+        {activity ? <DrawNow activity={activity} onDrawn={editor.refresh} /> : null}
         {general.length ? (
           <View className="zg-act-edit__problem">
             <FieldError messages={general} />

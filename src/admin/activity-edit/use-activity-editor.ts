@@ -169,8 +169,21 @@ export function useActivityEditor(id: string | undefined) {
     }
   }
 
+  /** Reads the activity again after a step outside the form (立即抽签) changed its state. */
+  const refresh = async () => {
+    if (!activity) return
+    try {
+      const latest = await call('activity.manageGet', { id: activity.id })
+      // The form keeps what staff typed; only the state shown around it moves on.
+      setActivity(latest)
+    } catch (err) {
+      showError(err)
+    }
+  }
+
   return {
     loaded,
+    refresh,
     activity,
     form,
     errors,
