@@ -56,3 +56,35 @@ export function DrawList({ title, rows, myId, limit, placeText, empty }: Props) 
     </View>
   )
 }
+
+/** 入选名单 then 候补顺序, each cut at its own limit (the card shows a few, the page more). */
+export function DrawLists({
+  rows,
+  myId,
+  limits,
+}: {
+  rows: { winners: DrawRow[]; waitlist: DrawRow[] }
+  myId: string | null
+  limits: { winners?: number; waitlist?: number }
+}) {
+  return (
+    <>
+      <DrawList
+        title="入选名单"
+        rows={rows.winners}
+        myId={myId}
+        limit={limits.winners}
+        placeText={(p) => `第 ${p} 位`}
+        empty="本场没有入选的报名"
+      />
+      <DrawList
+        title="候补顺序"
+        rows={rows.waitlist}
+        myId={myId}
+        limit={limits.waitlist}
+        placeText={(p) => `候补 ${p}`}
+        empty="本场没有候补"
+      />
+    </>
+  )
+}

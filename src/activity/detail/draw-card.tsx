@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { Activity, DrawState } from '@contract'
 import { Button, Card, ErrorState, LoadingState } from '@/components'
 import { useQuery } from '@/api/use-query'
-import { DrawList } from '../components/draw-list'
+import { DrawLists } from '../components/draw-list'
 import { HashLine } from '../components/hash-line'
 import { CopyRecordButton, VerifyHelp } from '../components/verify-help'
 import { DRAW_ROWS_SHOWN, drawListUrl, drawRows, myPlaceText, peopleOf } from '../draw-words'
@@ -70,21 +70,10 @@ function SessionDraw({ activity, state }: { activity: Activity; state: SessionSt
           {r.seed ? (
             <>
               <HashLine label="种子（已公布）" value={r.seed} hint={REVEALED_HINT} />
-              <DrawList
-                title="入选名单"
-                rows={rows.winners}
+              <DrawLists
+                rows={rows}
                 myId={myId}
-                limit={DRAW_ROWS_SHOWN}
-                placeText={(p) => `第 ${p} 位`}
-                empty="本场没有入选的报名"
-              />
-              <DrawList
-                title="候补顺序"
-                rows={rows.waitlist}
-                myId={myId}
-                limit={DRAW_ROWS_SHOWN}
-                placeText={(p) => `候补 ${p}`}
-                empty="本场没有候补"
+                limits={{ winners: DRAW_ROWS_SHOWN, waitlist: DRAW_ROWS_SHOWN }}
               />
               {more ? (
                 <Button

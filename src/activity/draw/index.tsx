@@ -3,7 +3,7 @@ import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Card, EmptyState, ErrorState, LoadingState, PageContainer } from '@/components'
 import { useQuery } from '@/api/use-query'
-import { DrawList } from '../components/draw-list'
+import { DrawLists } from '../components/draw-list'
 import { HashLine } from '../components/hash-line'
 import { CopyRecordButton, VerifyHelp } from '../components/verify-help'
 import { drawRows, myPlaceText, peopleOf } from '../draw-words'
@@ -15,7 +15,7 @@ import './index.scss'
 const STEP = 100
 
 /** 抽签名单: one session's whole 入选名单 and 候补顺序, the member's own entry marked. */
-export default function DrawLists() {
+export default function DrawListPage() {
   const { params } = useRouter()
   const activityId = params.activityId ?? ''
   const sessionId = params.sessionId ?? ''
@@ -81,21 +81,10 @@ export default function DrawLists() {
         <>
           <Card>
             <View className="zg-draw-page__lists">
-              <DrawList
-                title="入选名单"
-                rows={rows.winners}
+              <DrawLists
+                rows={rows}
                 myId={myId}
-                limit={limit}
-                placeText={(p) => `第 ${p} 位`}
-                empty="本场没有入选的报名"
-              />
-              <DrawList
-                title="候补顺序"
-                rows={rows.waitlist}
-                myId={myId}
-                limit={Math.max(0, limit - rows.winners.length)}
-                placeText={(p) => `候补 ${p}`}
-                empty="本场没有候补"
+                limits={{ winners: limit, waitlist: Math.max(0, limit - rows.winners.length) }}
               />
             </View>
           </Card>
