@@ -1,6 +1,7 @@
 import type { PhaseFilter, Category } from '../contract/activity'
 import type { ActivityChange, ActivityRecord, NewActivity } from '../domain/activity'
 import { decodeCursor, isTimeKey, olderThan, page, timeKey } from './cursor'
+import { readAll, readByIds } from './bulk'
 import { db, isDuplicateKey, QUERY_CAP } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
 
@@ -31,18 +32,8 @@ export async function getActivity(id: string): Promise<ActivityRecord | null> {
 }
 
 export async function getActivities(ids: string[]): Promise<Map<string, ActivityRecord>> {
-  const _ = db().command
-  const found = new Map<string, ActivityRecord>()
-  const unique = [...new Set(ids)]
-  for (let i = 0; i < unique.length; i += 100) {
-    const res = (await db()
-      .collection(ACTIVITIES)
-      .where({ _id: _.in(unique.slice(i, i + 100)) })
-      .limit(100)
-      .get()) as { data: unknown }
-    for (const a of asRecords<ActivityRecord>(res.data)) found.set(a._id, revive(a))
-  }
-  return found
+  const found = await readByIds<ActivityRecord>(ACTIVITIES, ids)
+  return new Map([...found].map(([id, a]) => [id, revive(a)]))
 }
 
 /** One conditional update from the version read; the activity keeps the request that made it. */
@@ -135,25 +126,8 @@ export async function listAllActivities(
  */
 export async function listRunningFirstCome(now: Date): Promise<ActivityRecord[]> {
   const _ = db().command
-  const all: ActivityRecord[] = []
-  // Paged by _id: the scheduler must see every one, past the 1000-document cap.
-  for (let after = ''; ;) {
-    const res = (await db()
-      .collection(ACTIVITIES)
-      .where({
-        status: 'published',
-        allocation: 'first-come',
-        lastSessionEndAt: _.gt(now),
-        _id: _.gt(after),
-      })
-      .orderBy('_id', 'asc')
-      .limit(QUERY_CAP)
-      .get()) as { data: unknown }
-    const rows = asRecords<ActivityRecord>(res.data).map((row) => revive(row))
-    all.push(...rows)
-    if (rows.length < QUERY_CAP) return all
-    after = rows[rows.length - 1]._id
-  }
+  const running = { status: 'published', allocation: 'first-come', lastSessionEndAt: _.gt(now) }
+  return (await readAll<ActivityRecord>(ACTIVITIES, running)).map((row) => revive(row))
 }
 
 /** The draw's milestones, set by the scheduler; not a staff edit, so no version bump. */

@@ -1,6 +1,7 @@
 import type { CreditRecord } from '../domain/credit'
 import { db } from './db'
-import { asRecord, asRecords } from './documents'
+import { readByIds } from './bulk'
+import { asRecord } from './documents'
 
 /** credit/<memberId>: the member's no-shows and ban, one record for tickets and bookings. */
 export async function getCredit(memberId: string): Promise<CreditRecord | null> {
@@ -8,16 +9,6 @@ export async function getCredit(memberId: string): Promise<CreditRecord | null> 
   return asRecord<CreditRecord>(res.data)
 }
 
-export async function getCredits(memberIds: readonly string[]): Promise<Map<string, CreditRecord>> {
-  const _ = db().command
-  const found = new Map<string, CreditRecord>()
-  for (let i = 0; i < memberIds.length; i += 100) {
-    const res = (await db()
-      .collection('credit')
-      .where({ _id: _.in(memberIds.slice(i, i + 100)) })
-      .limit(100)
-      .get()) as { data: unknown }
-    for (const credit of asRecords<CreditRecord>(res.data)) found.set(credit._id, credit)
-  }
-  return found
+export function getCredits(memberIds: readonly string[]): Promise<Map<string, CreditRecord>> {
+  return readByIds<CreditRecord>('credit', memberIds)
 }

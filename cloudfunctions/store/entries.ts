@@ -1,5 +1,6 @@
 import type { EntryStatus } from '../contract/entry'
 import { isLive, SEAT_STATUSES, withRequest, type EntryRecord } from '../domain/entry'
+import { readAll, readAllIn } from './bulk'
 import { olderThan, page, timeKey } from './cursor'
 import { db, isDuplicateKey, QUERY_CAP } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
@@ -119,21 +120,7 @@ export async function countSeatEntriesBetween(
 
 /** Every entry of an activity, read in `_id` order past the 1000-document cap. */
 export async function listEntriesOfActivity(activityId: string): Promise<EntryRecord[]> {
-  const _ = db().command
-  const all: EntryRecord[] = []
-  let after = ''
-  for (;;) {
-    const res = (await db()
-      .collection(ENTRIES)
-      .where({ activityId, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(QUERY_CAP)
-      .get()) as { data: unknown }
-    const rows = asRecords<EntryRecord>(res.data).map((row) => revive(row))
-    all.push(...rows)
-    if (rows.length < QUERY_CAP) return all
-    after = rows[rows.length - 1]._id
-  }
+  return (await readAll<EntryRecord>(ENTRIES, { activityId })).map((row) => revive(row))
 }
 
 /** With its activity cancelled, every live entry is cancelled, saying why (safe to run twice). */
@@ -201,29 +188,12 @@ const HISTORY_STATUSES: readonly EntryStatus[] = [
   'noShow',
 ]
 
-/** Past lottery outcomes of these members, for their weights; members read 100 at a time. */
+/** Past lottery outcomes of these members, for their weights. */
 export async function listOutcomesOf(memberIds: readonly string[]): Promise<EntryRecord[]> {
   const _ = db().command
-  const all: EntryRecord[] = []
-  for (let i = 0; i < memberIds.length; i += 100) {
-    const where = {
-      memberId: _.in(memberIds.slice(i, i + 100)),
-      status: _.in([...HISTORY_STATUSES]),
-    }
-    for (let after = ''; ;) {
-      const res = (await db()
-        .collection(ENTRIES)
-        .where({ ...where, _id: _.gt(after) })
-        .orderBy('_id', 'asc')
-        .limit(QUERY_CAP)
-        .get()) as { data: unknown }
-      const rows = asRecords<EntryRecord>(res.data).map((row) => revive(row))
-      all.push(...rows)
-      if (rows.length < QUERY_CAP) break
-      after = rows[rows.length - 1]._id
-    }
-  }
-  return all
+  const outcomes = { status: _.in([...HISTORY_STATUSES]) }
+  const rows = await readAllIn<EntryRecord>(ENTRIES, 'memberId', memberIds, outcomes)
+  return rows.map((row) => revive(row))
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { BindingRecord, MemberRecord } from './records'
+import { readByIds } from './bulk'
 import { decodeCursor, page } from './cursor'
 import { db, isDuplicateKey } from './db'
 import { asRecord, asRecords } from './documents'
@@ -52,19 +53,8 @@ export async function getMember(id: string): Promise<MemberRecord | null> {
   return asRecord<MemberRecord>(res.data)
 }
 
-export async function getMembers(ids: string[]): Promise<Map<string, MemberRecord>> {
-  const _ = db().command
-  const found = new Map<string, MemberRecord>()
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const chunk = ids.slice(i, i + BATCH)
-    const res = (await db()
-      .collection(MEMBERS)
-      .where({ _id: _.in(chunk) })
-      .limit(BATCH)
-      .get()) as { data: unknown }
-    for (const member of asRecords<MemberRecord>(res.data)) found.set(member._id, member)
-  }
-  return found
+export function getMembers(ids: readonly string[]): Promise<Map<string, MemberRecord>> {
+  return readByIds<MemberRecord>(MEMBERS, ids)
 }
 
 /** Which of these members have an account bound. */

@@ -29,7 +29,6 @@ process.env.TARO_APP_TMPL_REMINDER = 'tmpl-reminder'
 
 let app: ActivityApp
 const ids: Record<string, string> = {}
-const opened = new Set<string>()
 
 beforeAll(async () => {
   app = await bootActivityApp('member')
@@ -85,17 +84,8 @@ afterAll(async () => {
   await app?.cloud.stop()
 })
 
-/** Opens a compiled page; the same page a second time needs a new launch of the app. */
-async function open(route: string, query: Record<string, string>, ready: string) {
-  if (opened.has(route)) {
-    app.relaunch()
-    opened.clear()
-  }
-  opened.add(route)
-  const page = app.harness.openPage(route, query)
-  await app.waitFor(() => (page.dom.textContent ?? '').includes(ready))
-  return page
-}
+const open = (route: string, query: Record<string, string>, ready: string) =>
+  app.open(route, query, ready)
 
 const openDetail = (title: string, ready: string, edit = false) =>
   open('activity/detail/index', edit ? { id: ids[title], edit: '1' } : { id: ids[title] }, ready)

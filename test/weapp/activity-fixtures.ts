@@ -75,6 +75,8 @@ export interface ActivityApp {
    * a second time needs a new launch: a fresh module registry, app.js and `wx` object.
    */
   relaunch(): void
+  /** Opens a compiled page (relaunching first if it was opened already) once `ready` shows. */
+  open(route: string, query: Record<string, string>, ready: string): Promise<SimulatedComponent>
   openidOf(role: string): Promise<string>
   waitFor(check: () => boolean, ms?: number): Promise<void>
   texts(page: SimulatedComponent, selector: string): string[]
@@ -111,6 +113,19 @@ export async function bootActivityApp(role: string): Promise<ActivityApp> {
       getSystemInfoSync: systemInfo,
     })
   let harness = launch()
+  let opened = new Set<string>()
+  const waitFor: ActivityApp['waitFor'] = async (check, ms = 10_000) => {
+    const until = Date.now() + ms
+    while (!check()) {
+      if (Date.now() > until) throw new Error('timed out waiting for the page')
+      await harness.simulate.sleep(50)
+    }
+  }
+  const relaunch = () => {
+    jest.resetModules()
+    harness = launch()
+    opened = new Set()
+  }
   return {
     cloud,
     get harness() {
@@ -122,18 +137,16 @@ export async function bootActivityApp(role: string): Promise<ActivityApp> {
     showModal,
     requestSubscribeMessage,
     setClipboardData,
-    relaunch() {
-      jest.resetModules()
-      harness = launch()
+    relaunch,
+    async open(route, query, ready) {
+      if (opened.has(route)) relaunch()
+      opened.add(route)
+      const page = harness.openPage(route, query)
+      await waitFor(() => (page.dom.textContent ?? '').includes(ready))
+      return page
     },
     openidOf: (r) => identityOf(cloud, r),
-    async waitFor(check, ms = 10_000) {
-      const until = Date.now() + ms
-      while (!check()) {
-        if (Date.now() > until) throw new Error('timed out waiting for the page')
-        await harness.simulate.sleep(50)
-      }
-    },
+    waitFor,
     texts(page, selector) {
       return page.querySelectorAll(selector).map((c) => c.dom.textContent ?? '')
     },

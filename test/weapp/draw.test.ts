@@ -39,7 +39,6 @@ let staff: string
 let member: string
 let others: SeededMember[]
 const activities: Record<string, ManagedActivity> = {}
-const opened = new Set<string>()
 let serial = 0
 let clockOffset = 0
 
@@ -122,17 +121,8 @@ afterAll(async () => {
   await app?.cloud.stop()
 })
 
-/** Opens a compiled page; the same page a second time needs a new launch of the app. */
-async function open(route: string, query: Record<string, string>, ready: string) {
-  if (opened.has(route)) {
-    app.relaunch()
-    opened.clear()
-  }
-  opened.add(route)
-  const page = app.harness.openPage(route, query)
-  await app.waitFor(() => (page.dom.textContent ?? '').includes(ready))
-  return page
-}
+const open = (route: string, query: Record<string, string>, ready: string) =>
+  app.open(route, query, ready)
 
 const openDetail = (title: string, ready: string) =>
   open('activity/detail/index', { id: activities[title].id }, ready)

@@ -145,9 +145,11 @@ export const update: Handler<'activity.update'> = async (input, { caller, now, r
   const inUse = new Map(
     await Promise.all(
       activity.sessions.map(async (s) => {
-        const left = counts.get(s.id)?.seatsLeft
-        const seats = left === null || left === undefined ? 0 : s.seats - left
-        const entries = await countEntries(activity._id, s.id, LIVE_STATUSES)
+        const count = counts.get(s.id)
+        const left = count?.seatsLeft ?? null
+        const seats = left === null ? 0 : s.seats - left
+        // A lottery's counts are its live entries already; first-come ones count seats.
+        const entries = count?.entries ?? (await countEntries(activity._id, s.id, LIVE_STATUSES))
         return [s.id, { seats, entries }] as const
       }),
     ),
