@@ -44,6 +44,19 @@ export interface Eligibility {
   winsPerMonth: number | null
 }
 
+/**
+ * What a won ticket asks of its member, and what a ticket left unused costs: every number is the
+ * activity's policy (the default in domain/ticket.ts).
+ */
+export interface TicketPolicy {
+  /** Hours a winner has after the draw to confirm (确认参加), never past the session's start. */
+  confirmHours: number
+  /** Hours a waitlisted member has to accept an offer (递补名额), never past the session's start. */
+  offerHours: number
+  /** This many no-shows within `withinDays` bring a ban of `banDays` days; null: no ban. */
+  noShowBan: { noShows: number; withinDays: number; banDays: number } | null
+}
+
 export interface Session {
   id: string
   /** ISO instants. */
@@ -91,6 +104,8 @@ export interface Activity extends ActivitySummary {
   eligibility: Eligibility
   /** Cancelling is possible until this many hours before the session starts. */
   cancelCutoffHours: number
+  /** Confirmation and offer deadlines, and the no-show ban. */
+  ticketPolicy: TicketPolicy
   /** Why staff cancelled it, when they did. */
   cancelReason: string | null
   /** The caller's own entry (not cancelled), if any. */
@@ -193,6 +208,22 @@ const activityFields = {
     })
     .optional()
     .describe('抽签权重规则（不填为默认）· Lottery weight policy; omitted = default / unchanged'),
+  ticketPolicy: z
+    .strictObject({
+      confirmHours: count('中签确认时限（小时）', 1, 168),
+      offerHours: count('递补确认时限（小时）', 1, 168),
+      noShowBan: z
+        .strictObject({
+          noShows: count('爽约次数', 1, 10),
+          withinDays: count('爽约统计天数', 1, 365),
+          banDays: count('暂停报名天数', 1, 365),
+        })
+        .nullable(),
+    })
+    .optional()
+    .describe(
+      '确认时限与爽约规则（不填为默认）· Confirm/offer deadlines, no-show ban; omitted = default',
+    ),
 }
 export type ActivityFields = z.output<z.ZodObject<typeof activityFields>>
 

@@ -6,7 +6,8 @@ import { MEMBER, STAFF, read, write } from './spec'
 
 /**
  * 报名 as its member sees it. 报名成功 `confirmed` (first-come seat) · 待抽签 `pending` ·
- * 已中签 `won` · 未中签 `lost` · 候补中 `waitlisted` · 已取消 `cancelled` · 已签到 `checkedIn` ·
+ * 已中签 `won` · 未中签 `lost` · 候补中 `waitlisted` · 递补待确认 `offered` (a seat given back,
+ * offered to this waitlisted entry until its deadline) · 已取消 `cancelled` · 已签到 `checkedIn` ·
  * 爽约 `noShow`.
  */
 export const ENTRY_STATUSES = [
@@ -15,13 +16,17 @@ export const ENTRY_STATUSES = [
   'won',
   'lost',
   'waitlisted',
+  'offered',
   'cancelled',
   'checkedIn',
   'noShow',
 ] as const
 export type EntryStatus = (typeof ENTRY_STATUSES)[number]
 
-/** What the entry's state allows its member now: 修改 (lottery, window open), 取消, 确认参加 (won). */
+/**
+ * What the entry's state allows its member now: 修改 (lottery, window open); 取消 (a signup,
+ * 我去不了了 for a won ticket, 放弃 an offer, 退出候补); 确认参加 (won, or accepting an offer).
+ */
 export type EntryAction = 'edit' | 'cancel' | 'confirm'
 
 /** 同行人: an adult companion, or in a family show a child with an age. */
@@ -58,6 +63,8 @@ export interface MyEntry {
   weight: { value: number; reason: string } | null
   /** 已中签, not yet confirmed: the ISO instant by which 确认参加 must come, else the seats go. */
   confirmBy: string | null
+  /** 递补待确认: the ISO instant until which the offer can be accepted, else it passes on. */
+  offerUntil: string | null
   /** The ticket's code (its QR carries the same), once it is usable: seat taken or win confirmed. */
   ticketCode: string | null
   createdAt: string

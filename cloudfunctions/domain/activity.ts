@@ -7,10 +7,12 @@ import type {
   NextTime,
   PartyRule,
   Place,
+  TicketPolicy,
 } from '../contract/activity'
 import type { WeightPolicy } from '../contract/draw'
 import { ApiError } from '../contract/errors'
 import { DEFAULT_WEIGHT_POLICY } from './draw'
+import { DEFAULT_TICKET_POLICY } from './ticket'
 
 /**
  * 活动 rules. Staff move an activity from draft to published and may cancel it; every other
@@ -53,6 +55,8 @@ export interface ActivityRecord {
   drawnAt?: Date | null
   /** Lottery: how entrants are weighed; published with each record. */
   weightPolicy?: WeightPolicy
+  /** Confirmation and offer deadlines, the no-show ban; absent on older records (the default). */
+  ticketPolicy?: TicketPolicy
   /** How many session ids were ever issued (`s1`…`sN`); absent on records seeded before it. */
   sessionsIssued?: number
   version: number
@@ -88,6 +92,8 @@ export interface ActivitySettings {
   cancelCutoffHours: number
   /** Lottery weights; undefined keeps what the activity has (the default for a new one). */
   weightPolicy?: WeightPolicy
+  /** Likewise for deadlines and the no-show ban. */
+  ticketPolicy?: TicketPolicy
 }
 
 export function settingsFrom(fields: ActivityFields): ActivitySettings {
@@ -111,6 +117,7 @@ export function settingsFrom(fields: ActivityFields): ActivitySettings {
     eligibility: fields.eligibility,
     cancelCutoffHours: fields.cancelCutoffHours,
     weightPolicy: fields.weightPolicy,
+    ticketPolicy: fields.ticketPolicy,
   }
 }
 
@@ -207,6 +214,7 @@ export function draftActivity(settings: ActivitySettings, by: string, now: Date)
   return {
     ...settings,
     weightPolicy: settings.weightPolicy ?? DEFAULT_WEIGHT_POLICY,
+    ticketPolicy: settings.ticketPolicy ?? DEFAULT_TICKET_POLICY,
     sessions,
     sessionsIssued,
     ...timeline(sessions),
@@ -257,6 +265,7 @@ export function editActivity(
   return {
     ...settings,
     weightPolicy: settings.weightPolicy ?? activity.weightPolicy ?? DEFAULT_WEIGHT_POLICY,
+    ticketPolicy: settings.ticketPolicy ?? activity.ticketPolicy ?? DEFAULT_TICKET_POLICY,
     sessions,
     sessionsIssued,
     ...timeline(sessions),

@@ -9,7 +9,7 @@ import {
   type ActivityRecord,
   type SessionRecord,
 } from './activity'
-import { confirmDeadline } from './ticket'
+import { confirmDeadline, ticketPolicyOf } from './ticket'
 import { chineseDate, dayOf, local } from './time'
 
 /**
@@ -35,8 +35,10 @@ export interface EntryRecord {
   seatRequest: string | null
   /** Kept from the session for 我的报名 and the monthly cap. */
   sessionStartAt: Date
-  /** 已中签: when the member confirmed they will come (domain/ticket). */
+  /** 已中签: when the member confirmed they will come (domain/ticket), or accepted an offer. */
   confirmedAt?: Date | null
+  /** 递补待确认: until when the offer may be accepted (domain/offers). */
+  offerExpiresAt?: Date | null
   /** 已签到: when, and by whom, the ticket or seat was checked in at the door. */
   checkedInAt?: Date | null
   checkedInBy?: string | null
@@ -77,8 +79,14 @@ export function isLive(status: EntryStatus): boolean {
   return status !== 'cancelled'
 }
 
-/** Statuses that hold a seat: a first-come signup or a won ticket, used or not. */
-export const SEAT_STATUSES: readonly EntryStatus[] = ['confirmed', 'won', 'checkedIn', 'noShow']
+/** Statuses that hold a seat: a first-come signup, a won ticket (used or not), an offer. */
+export const SEAT_STATUSES: readonly EntryStatus[] = [
+  'confirmed',
+  'won',
+  'offered',
+  'checkedIn',
+  'noShow',
+]
 
 /** Signups are taken only while the window is open, with a message saying why not. */
 export function refuseClosedWindow(activity: ActivityRecord, now: Date): void {
@@ -153,36 +161,70 @@ export function entryActions(
   now: Date,
 ): EntryAction[] {
   if (activity.status === 'cancelled') return []
-  if (entry.status === 'pending') return phaseOf(activity, now) === 'open' ? ['edit', 'cancel'] : []
-  if (entry.status === 'won') {
-    const by = confirmByOf(entry, activity)
-    return by && now < by ? ['confirm'] : []
+  const session = sessionOf(activity, entry.sessionId)
+  const beforeCutoff = !!session && now < cancelDeadline(activity, session)
+  switch (entry.status) {
+    case 'pending':
+      return phaseOf(activity, now) === 'open' ? ['edit', 'cancel'] : []
+    case 'confirmed':
+      return beforeCutoff ? ['cancel'] : []
+    case 'won': {
+      // 确认参加 until the deadline; 我去不了了 until the cut-off, confirmed or not.
+      const by = confirmByOf(entry, activity)
+      const actions: EntryAction[] = by && now < by ? ['confirm'] : []
+      return beforeCutoff ? [...actions, 'cancel'] : actions
+    }
+    case 'offered':
+      return entry.offerExpiresAt && now < new Date(entry.offerExpiresAt)
+        ? ['confirm', 'cancel']
+        : []
+    case 'waitlisted':
+      return session && now < session.startAt ? ['cancel'] : []
+    default:
+      return []
   }
-  if (entry.status === 'confirmed') {
-    const session = sessionOf(activity, entry.sessionId)
-    return session && now < cancelDeadline(activity, session) ? ['cancel'] : []
-  }
-  return []
 }
 
-/** 已中签 and not yet confirmed: the deadline to confirm by (the draw + the window). */
+/** 已中签 and not yet confirmed: the deadline to confirm by (the draw + the policy's hours). */
 export function confirmByOf(entry: EntryRecord, activity: ActivityRecord): Date | null {
   if (entry.status !== 'won' || entry.confirmedAt || !activity.drawnAt) return null
-  return confirmDeadline(activity.drawnAt)
+  const session = sessionOf(activity, entry.sessionId)
+  if (!session) return null
+  return confirmDeadline(activity.drawnAt, ticketPolicyOf(activity), session.startAt)
 }
 
-/** Refuses a confirmation after its deadline, or of an entry that did not win. */
+/** Refuses a confirmation after its deadline, or of an entry that neither won nor was offered. */
 export function refuseConfirm(entry: EntryRecord, activity: ActivityRecord, now: Date): void {
   if (entryActions(entry, activity, now).includes('confirm')) return
   if (entry.status === 'won' && !entry.confirmedAt) throw new ApiError('CONFIRM_CLOSED')
-  throw new ApiError('INVALID_STATE', '只有已中签且未确认的报名可以确认')
+  if (entry.status === 'offered') throw new ApiError('CONFIRM_CLOSED', '递补名额已过确认期限')
+  throw new ApiError('INVALID_STATE', '只有已中签或收到递补名额且未确认的报名可以确认')
+}
+
+/**
+ * Staff (taking a phone call the day before) may still give a seat back after the member's
+ * cut-off, until the session starts, so that it can pass to someone who will come.
+ */
+function staffMayCancel(entry: EntryRecord, activity: ActivityRecord, now: Date): boolean {
+  if (activity.status === 'cancelled') return false
+  if (entry.status !== 'confirmed' && entry.status !== 'won') return false
+  const session = sessionOf(activity, entry.sessionId)
+  return !!session && now < session.startAt
 }
 
 /** Refuses a cancel the entry's state or the cut-off no longer allows. */
-export function refuseCancel(entry: EntryRecord, activity: ActivityRecord, now: Date): void {
+export function refuseCancel(
+  entry: EntryRecord,
+  activity: ActivityRecord,
+  now: Date,
+  byStaff = false,
+): void {
   if (entryActions(entry, activity, now).includes('cancel')) return
+  if (byStaff && staffMayCancel(entry, activity, now)) return
   if (entry.status === 'pending') throw new ApiError('CANCEL_CLOSED', '报名已截止，不能再撤回')
-  if (entry.status === 'confirmed') throw new ApiError('CANCEL_CLOSED')
+  if (entry.status === 'confirmed' || entry.status === 'won') throw new ApiError('CANCEL_CLOSED')
+  if (entry.status === 'offered') throw new ApiError('CONFIRM_CLOSED', '递补名额已过确认期限')
+  if (entry.status === 'waitlisted') throw new ApiError('CANCEL_CLOSED', '场次已开始')
   throw new ApiError('INVALID_STATE')
 }
 

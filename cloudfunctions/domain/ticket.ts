@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { TicketPolicy } from '../contract/activity'
 import { ApiError } from '../contract/errors'
 import type { ActivityRecord, SessionRecord } from './activity'
 import type { EntryRecord } from './entry'
@@ -12,8 +13,19 @@ import { local } from './time'
 const MAC_CHARS = 20
 const CODE = /^T([A-Za-z0-9_-]{1,64})\.([0-9a-f]{20})$/
 
-/** Hours a winner has to confirm after the draw, unless the activity says otherwise. */
-export const DEFAULT_CONFIRM_HOURS = 24
+/**
+ * A winner confirms within a day of the draw, an offer is answered within 12 hours, and two
+ * no-shows within half a year pause signups for 30 days — unless the activity says otherwise.
+ */
+export const DEFAULT_TICKET_POLICY: TicketPolicy = {
+  confirmHours: 24,
+  offerHours: 12,
+  noShowBan: { noShows: 2, withinDays: 180, banDays: 30 },
+}
+
+export function ticketPolicyOf(activity: Pick<ActivityRecord, 'ticketPolicy'>): TicketPolicy {
+  return activity.ticketPolicy ?? DEFAULT_TICKET_POLICY
+}
 /** The door opens this long before a session starts. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * 3_600_000
 
@@ -38,9 +50,16 @@ export function entryIdOfCode(code: string, key: string): string {
   return entryId
 }
 
-/** Until when a winner may confirm: the draw plus the confirmation window. */
-export function confirmDeadline(drawnAt: Date, hours = DEFAULT_CONFIRM_HOURS): Date {
-  return new Date(drawnAt.getTime() + hours * 3_600_000)
+const HOUR_MS = 3_600_000
+
+/** Until when a winner may confirm: the draw plus the policy's hours, and never past the start. */
+export function confirmDeadline(drawnAt: Date, policy: TicketPolicy, startAt: Date): Date {
+  return new Date(Math.min(drawnAt.getTime() + policy.confirmHours * HOUR_MS, startAt.getTime()))
+}
+
+/** Until when an offer made at `offeredAt` may be accepted: the policy's hours, never past the start. */
+export function offerDeadline(offeredAt: Date, policy: TicketPolicy, startAt: Date): Date {
+  return new Date(Math.min(offeredAt.getTime() + policy.offerHours * HOUR_MS, startAt.getTime()))
 }
 
 /**

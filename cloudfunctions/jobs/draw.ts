@@ -19,6 +19,7 @@ import {
 } from '../store/draws'
 import { listEntriesOfActivity, listOutcomesOf, moveStatus } from '../store/entries'
 import { getMembers } from '../store/members'
+import { seatWinners } from './offers'
 
 /**
  * The draw of one lottery, in the steps docs/draw.md describes, each safe to run again after a
@@ -118,6 +119,8 @@ export async function draw(activity: ActivityRecord, now: Date): Promise<DrawSum
       record = (await getDraw(activity._id, session.id)) ?? record
     }
     if (!record.applied) {
+      // Seats first: from their first moment as 已中签, winners hold them (domain/offers).
+      await seatWinners(record, new Date(record.drawnAt ?? now))
       await moveStatus(record.winners, 'pending', 'won', now)
       await moveStatus(record.waitlist, 'pending', 'waitlisted', now)
       await markDrawApplied(record._id)

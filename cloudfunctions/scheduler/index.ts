@@ -4,6 +4,7 @@ import { countBecameVisible } from '../store/notices'
 import { listStaleRequests, STALE_MS } from '../store/requests'
 import { repairSeats } from './seats'
 import { runDueDraws } from './draws'
+import { tendLotteries } from './offers'
 
 /** The timer fires every minute; each tick looks back over the minute it covers. */
 const TICK_MS = 60_000
@@ -20,6 +21,8 @@ export interface SchedulerReport {
   seatsRepaired: number
   /** Lotteries whose entrant lists were frozen, and lotteries drawn, this tick. */
   draws: { frozen: number; drawn: number }
+  /** Drawn seats: repaired after a dead run, released at their deadline, offered down the waitlist. */
+  offers: { repaired: number; released: number; made: number }
 }
 
 /**
@@ -36,7 +39,20 @@ export async function main(): Promise<SchedulerReport> {
   const requestsResumed = await resumeStaleRequests(staleBefore)
   const seatsRepaired = await repairSeats(now, staleBefore)
   const draws = await runDueDraws(now)
-  const report = { at: now.toISOString(), noticesNowVisible, requestsResumed, seatsRepaired, draws }
+  const tended = await tendLotteries(now, staleBefore)
+  const offers = {
+    repaired: tended.repaired,
+    released: tended.released.length,
+    made: tended.offers.length,
+  }
+  const report = {
+    at: now.toISOString(),
+    noticesNowVisible,
+    requestsResumed,
+    seatsRepaired,
+    draws,
+    offers,
+  }
   console.log('[scheduler]', JSON.stringify(report))
   return report
 }

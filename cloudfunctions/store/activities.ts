@@ -149,6 +149,12 @@ export async function listLotteriesToDraw(now: Date): Promise<ActivityRecord[]> 
   return lotteries({ frozenAt: _.neq(null), drawAt: _.lte(now), drawnAt: null })
 }
 
+/** Drawn lotteries with a session not yet over: their seats pass down the waitlist. */
+export async function listDrawnLotteries(now: Date): Promise<ActivityRecord[]> {
+  const _ = db().command
+  return lotteries({ drawnAt: _.neq(null), lastSessionEndAt: _.gt(now) })
+}
+
 async function lotteries(where: object): Promise<ActivityRecord[]> {
   const res = (await db()
     .collection(ACTIVITIES)

@@ -1,6 +1,6 @@
 import type { EntryStatus } from '../contract/entry'
 import { isLive, SEAT_STATUSES, withRequest, type EntryRecord } from '../domain/entry'
-import { readAll, readAllIn } from './bulk'
+import { readAll, readAllIn, readByIds } from './bulk'
 import { olderThan, page, timeKey } from './cursor'
 import { db, isDuplicateKey, QUERY_CAP } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
@@ -10,6 +10,12 @@ const ENTRIES = 'entries'
 export async function getEntry(id: string): Promise<EntryRecord | null> {
   const res = (await db().collection(ENTRIES).doc(id).get()) as { data: unknown }
   return revive(asRecord<EntryRecord>(res.data))
+}
+
+/** Entries by id, keyed by id (missing ones left out). */
+export async function getEntries(ids: readonly string[]): Promise<Map<string, EntryRecord>> {
+  const found = await readByIds<EntryRecord>(ENTRIES, ids)
+  return new Map([...found].map(([id, row]) => [id, revive(row)]))
 }
 
 /** Inserts a member's first entry for an activity; false when one exists already. */
@@ -153,6 +159,8 @@ function revive(entry: EntryRecord | null): EntryRecord | null {
     sessionStartAt: new Date(entry.sessionStartAt),
     createdAt: new Date(entry.createdAt),
     updatedAt: new Date(entry.updatedAt),
+    offerExpiresAt: entry.offerExpiresAt ? new Date(entry.offerExpiresAt) : null,
+    confirmedAt: entry.confirmedAt ? new Date(entry.confirmedAt) : null,
   }
 }
 

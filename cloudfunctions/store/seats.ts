@@ -43,7 +43,17 @@ export async function ensureSeat(
   return seat
 }
 
-const holderPath = (memberId: string) => `holders.${memberId}`
+/** A drawn lottery session's seats, made once from the draw: a second run keeps the first. */
+export async function insertSeat(seat: SeatRecord): Promise<void> {
+  try {
+    await db().collection(SEATS).add(seat)
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+}
+
+/** Holders are keyed by member (first-come) or by entry (a drawn lottery, domain/offers). */
+const holderPath = (key: string) => `holders.${key}`
 
 /**
  * The one deciding write of a first-come signup: takes `holder.size` seats for the member if

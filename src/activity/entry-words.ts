@@ -6,9 +6,34 @@ export function isWithdrawal(entry: MyEntry): boolean {
   return entry.allocation === 'lottery' && entry.status === 'pending'
 }
 
+/** The words of a lottery entry's actions after the draw, by its state. */
+const AFTER_DRAW: Partial<Record<MyEntry['status'], Partial<Record<EntryAction, string>>>> = {
+  won: { cancel: '我去不了了' },
+  offered: { confirm: '接受递补', cancel: '放弃递补' },
+  waitlisted: { cancel: '退出候补' },
+}
+
 export function actionLabel(entry: MyEntry, action: EntryAction): string {
   if (action === 'cancel' && isWithdrawal(entry)) return '撤回报名'
-  return ENTRY_ACTION_LABELS[action]
+  return AFTER_DRAW[entry.status]?.[action] ?? ENTRY_ACTION_LABELS[action]
+}
+
+/** 撤回 / 取消 / 退还 / 放弃 / 退出候补: the verb of the entry's 取消, for 「… 前可以」. */
+export function cancelWord(entry: MyEntry): string {
+  if (isWithdrawal(entry)) return '撤回'
+  if (entry.status === 'won') return '退还名额'
+  if (entry.status === 'offered') return '放弃'
+  if (entry.status === 'waitlisted') return '退出候补'
+  return '取消'
+}
+
+/** What the toast says once entry.cancel went through. */
+export function cancelledText(entry: MyEntry): string {
+  if (isWithdrawal(entry)) return '已撤回报名'
+  if (entry.status === 'won') return '已退还名额'
+  if (entry.status === 'offered') return '已放弃递补名额'
+  if (entry.status === 'waitlisted') return '已退出候补'
+  return '已取消报名'
 }
 
 /** 共 3 人（本人、张三、李四 8岁） */
@@ -34,9 +59,23 @@ export function cancelQuestion(entry: MyEntry): { title: string; content: string
       ok: '确定取消',
     }
   }
+  if (entry.status === 'offered') {
+    return {
+      title: '放弃递补',
+      content: '放弃后名额将顺延给下一位候补会员，不能恢复。确定放弃吗？',
+      ok: '确定放弃',
+    }
+  }
+  if (entry.status === 'waitlisted') {
+    return {
+      title: '退出候补',
+      content: '退出后将不再收到递补名额，不能恢复。确定退出吗？',
+      ok: '确定退出',
+    }
+  }
   return {
-    title: '取消报名',
-    content: '取消后您的名额将让给候补会员，不能恢复。确定取消吗？',
-    ok: '确定取消',
+    title: '我去不了了',
+    content: '退还后您的名额将让给候补会员，电子票随即失效，不能恢复。确定退还吗？',
+    ok: '确定退还',
   }
 }

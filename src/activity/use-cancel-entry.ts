@@ -1,7 +1,7 @@
 import type { MyEntry } from '@contract'
 import { useSubmit } from '@/api/use-submit'
 import { confirm, toast } from '@/utils/confirm'
-import { cancelQuestion, isWithdrawal } from './entry-words'
+import { cancelQuestion, cancelledText } from './entry-words'
 
 /** 取消 / 撤回 an entry: a confirmation that says what is given up, then entry.cancel. */
 export function useCancelEntry(onDone: (entry: MyEntry) => void) {
@@ -10,10 +10,9 @@ export function useCancelEntry(onDone: (entry: MyEntry) => void) {
   const run = async (entry: MyEntry) => {
     const ask = cancelQuestion(entry)
     if (!(await confirm(ask.title, ask.content, ask.ok))) return
-    const withdrawal = isWithdrawal(entry)
     const done = await cancel.submit({ activityId: entry.activityId })
     if (done) {
-      toast(withdrawal ? '已撤回报名' : '已取消报名')
+      toast(cancelledText(entry))
       onDone(done)
     }
   }

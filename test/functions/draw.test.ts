@@ -156,7 +156,7 @@ describe('tickets: confirm, then one check-in at the door', () => {
         .ok(await api.call(m.openid, 'entry.mine', {}))
         .items.find((e) => e.activityId === activity.id)
     const won = await mine(first)
-    expect(won).toMatchObject({ status: 'won', actions: ['confirm'], ticketCode: null })
+    expect(won).toMatchObject({ status: 'won', actions: ['confirm', 'cancel'], ticketCode: null })
     expect(won?.confirmBy).toBeTruthy()
     const confirmed = api.ok(
       await api.write(first.openid, 'entry.confirm', rid('ok'), { activityId: activity.id }),

@@ -4,6 +4,7 @@
  * times into instants while the process runs in UTC, and where the server's messages go.
  */
 import type { ManagedActivity } from '@contract'
+import { DEFAULT_TICKET_POLICY } from '../../cloudfunctions/domain/ticket'
 import {
   type ActivityForm,
   PLACED_PATHS,
@@ -76,6 +77,7 @@ function managed(fields: Partial<ManagedActivity> = {}): ManagedActivity {
     party: { maxSize: 3, family: { childMinAge: 3, childMaxAge: 12 } },
     eligibility: { winsPerMonth: 1 },
     cancelCutoffHours: 24,
+    ticketPolicy: DEFAULT_TICKET_POLICY,
     cancelReason: null,
     myEntry: null,
     status: 'draft',

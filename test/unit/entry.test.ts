@@ -258,20 +258,36 @@ describe('entryActions, refuseCancel, refuseEdit', () => {
     })
   })
 
-  it('after the draw, and once cancelled, an entry allows nothing', () => {
+  it('lost, cancelled, used or missed, an entry allows nothing', () => {
     const a = lottery()
-    for (const status of [
-      'won',
-      'lost',
-      'waitlisted',
-      'cancelled',
-      'checkedIn',
-      'noShow',
-    ] as const) {
+    for (const status of ['lost', 'cancelled', 'checkedIn', 'noShow'] as const) {
       const e = entry(a, { status })
       expect(entryActions(e, a, NOW)).toEqual([])
       expect(refusal(() => refuseCancel(e, a, NOW)).code).toBe('INVALID_STATE')
     }
+  })
+
+  it('a win is confirmed until its deadline and given back (我去不了了) until the cut-off', () => {
+    const a = lottery({ drawnAt: at(-HOUR) })
+    const won = entry(a, { status: 'won' })
+    expect(entryActions(won, a, NOW)).toEqual(['confirm', 'cancel'])
+    expect(entryActions({ ...won, confirmedAt: NOW }, a, NOW)).toEqual(['cancel'])
+    // 24 h after the draw the confirmation has run out; the give-back lasts until the cut-off.
+    expect(entryActions(won, a, at(23 * HOUR))).toEqual(['cancel'])
+    const afterCutoff = at(2 * DAY + HOUR)
+    expect(entryActions({ ...won, confirmedAt: NOW }, a, afterCutoff)).toEqual([])
+    expect(refusal(() => refuseCancel(won, a, afterCutoff)).code).toBe('CANCEL_CLOSED')
+  })
+
+  it('an offer is accepted or declined until its own deadline; the waitlist is left until the start', () => {
+    const a = lottery({ drawnAt: at(-HOUR) })
+    const offered = entry(a, { status: 'offered', offerExpiresAt: at(2 * HOUR) })
+    expect(entryActions(offered, a, NOW)).toEqual(['confirm', 'cancel'])
+    expect(entryActions(offered, a, at(2 * HOUR))).toEqual([])
+    expect(refusal(() => refuseCancel(offered, a, at(2 * HOUR))).code).toBe('CONFIRM_CLOSED')
+    const waiting = entry(a, { status: 'waitlisted' })
+    expect(entryActions(waiting, a, NOW)).toEqual(['cancel'])
+    expect(entryActions(waiting, a, SESSION.startAt)).toEqual([])
   })
 
   it('an entry of a cancelled activity allows nothing', () => {

@@ -91,6 +91,7 @@ describe('the on-behalf signup form', () => {
       waitlistPosition: null,
       weight: null,
       confirmBy: null,
+      offerUntil: null,
       ticketCode: null,
       createdAt: '2025-06-13T01:00:00.000Z',
       updatedAt: '2025-06-13T01:00:00.000Z',

@@ -4,6 +4,8 @@ import type { EntryRecord } from '../../cloudfunctions/domain/entry'
 import {
   CHECK_IN_OPENS_BEFORE_MS,
   confirmDeadline,
+  DEFAULT_TICKET_POLICY,
+  offerDeadline,
   entryIdOfCode,
   refuseCheckIn,
   ticketCode,
@@ -89,9 +91,22 @@ describe('the door', () => {
     ).toBe('TICKET_INVALID')
   })
 
-  it('gives winners 24 hours after the draw to confirm', () => {
-    expect(confirmDeadline(new Date('2026-06-15T02:00:00Z')).toISOString()).toBe(
+  it('gives winners 24 hours after the draw to confirm, never past the start', () => {
+    const drawnAt = new Date('2026-06-15T02:00:00Z')
+    const late = new Date('2026-06-20T11:30:00Z')
+    expect(confirmDeadline(drawnAt, DEFAULT_TICKET_POLICY, late).toISOString()).toBe(
       '2026-06-16T02:00:00.000Z',
     )
+    const soon = new Date('2026-06-15T11:30:00Z')
+    expect(confirmDeadline(drawnAt, DEFAULT_TICKET_POLICY, soon)).toEqual(soon)
+  })
+
+  it('gives an offer the policy’s hours, never past the start', () => {
+    const offeredAt = new Date('2026-06-15T02:00:00Z')
+    const policy = { ...DEFAULT_TICKET_POLICY, offerHours: 6 }
+    const late = new Date('2026-06-20T11:30:00Z')
+    expect(offerDeadline(offeredAt, policy, late).toISOString()).toBe('2026-06-15T08:00:00.000Z')
+    const soon = new Date('2026-06-15T05:00:00Z')
+    expect(offerDeadline(offeredAt, policy, soon)).toEqual(soon)
   })
 })

@@ -31,6 +31,8 @@ import {
 import { getMember } from '../../store/members'
 import { ensureSeat, getSeat, releaseSeats, takeSeats } from '../../store/seats'
 import { drawFactsOf } from '../../jobs/draw'
+import { releaseHold } from '../../jobs/offers'
+import { RELEASE_REASONS } from '../../domain/offers'
 import { ticketCode } from '../../domain/ticket'
 import { toMyEntry } from '../views/entry'
 import { existingActivity } from './activity'
@@ -233,7 +235,9 @@ async function cancel(
   // Already cancelled (by this request, or by the scheduler finishing a cancel that died after
   // giving the seats back): what the caller asked for is so.
   if (doneBy(entry, request) || !isLive(entry.status)) return toMyEntry(entry, activity, ctx.now)
-  refuseCancel(entry, activity, ctx.now)
+  refuseCancel(entry, activity, ctx.now, party.byStaff)
+  if (activity.allocation === 'lottery' && entry.status !== 'pending')
+    return giveBack(party, activity, entry, reason, ctx)
   if (entry.seatRequest) {
     const seatId = seatIdFor(activity._id, entry.sessionId)
     await releaseSeats(seatId, party.memberId, entry.seatRequest, entry.partySize)
@@ -253,6 +257,43 @@ async function cancel(
     if (!reread) missingEntry()
     if (!isLive(reread.status)) return toMyEntry(reread, activity, ctx.now)
     entry = reread
+  }
+}
+
+/** What a lottery entry's member is told when they let it go themselves. */
+function ownReason(status: EntryRecord['status']): string {
+  if (status === 'offered') return RELEASE_REASONS.offerDeclined
+  if (status === 'waitlisted') return RELEASE_REASONS.leftWaitlist
+  return RELEASE_REASONS.givenBack
+}
+
+/**
+ * 我去不了了, 放弃递补, 退出候补: the entry is cancelled first (conditionally on the version
+ * read), then its seat, if it held one, passes down the waitlist (jobs/offers). Killed in
+ * between, the scheduler frees and offers the seat.
+ */
+async function giveBack(
+  party: Party,
+  activity: ActivityRecord,
+  entry: EntryRecord,
+  reason: string | null,
+  ctx: ActionContext,
+): Promise<MyEntry> {
+  const request = requestOf(ctx)
+  for (let current = entry; ;) {
+    const change = {
+      status: 'cancelled' as const,
+      cancelReason: reason ?? ownReason(current.status),
+      ...stamp(current, party, ctx, request),
+    }
+    const released = await releaseHold(activity, current, change, ctx.now)
+    if (released) return viewOf(released.entry, activity, ctx, !party.byStaff)
+    const reread = await getEntry(current._id)
+    if (!reread) missingEntry()
+    if (doneBy(reread, request) || !isLive(reread.status))
+      return viewOf(reread, activity, ctx, !party.byStaff)
+    refuseCancel(reread, activity, ctx.now, party.byStaff)
+    current = reread
   }
 }
 
@@ -293,7 +334,8 @@ async function page(
 }
 
 /**
- * 确认参加: a winner says they will come, within the deadline; the ticket follows. One
+ * 确认参加: a winner (or a waitlisted member accepting an offer) says they will come, within
+ * the deadline; the ticket follows. One
  * conditional update from the version read; a second run finds it done.
  */
 export const confirmOwn: Handler<'entry.confirm'> = async (input, ctx) => {
@@ -306,6 +348,8 @@ export const confirmOwn: Handler<'entry.confirm'> = async (input, ctx) => {
   refuseConfirm(entry, activity, ctx.now)
   const confirmed: EntryRecord = {
     ...entry,
+    // Accepting an offer makes it a won ticket like any other.
+    status: 'won',
     confirmedAt: ctx.now,
     ...stamp(entry, party, ctx, request),
   }

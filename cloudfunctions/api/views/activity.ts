@@ -2,6 +2,7 @@ import type { Activity, ActivitySummary, ManagedActivity, Session } from '../../
 import type { DrawState } from '../../contract/draw'
 import type { MyEntry } from '../../contract/entry'
 import { nextTime, phaseOf, type ActivityRecord } from '../../domain/activity'
+import { ticketPolicyOf } from '../../domain/ticket'
 import type { PosterUrls } from './notice'
 
 /** Per session, what members may know of it: seats left (first-come) or entries so far. */
@@ -56,6 +57,7 @@ export function toActivity(
     party: activity.party,
     eligibility: activity.eligibility,
     cancelCutoffHours: activity.cancelCutoffHours,
+    ticketPolicy: ticketPolicyOf(activity),
     cancelReason: activity.cancelReason,
     myEntry,
     draw,

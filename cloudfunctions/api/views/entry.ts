@@ -1,5 +1,10 @@
 import type { MyEntry } from '../../contract/entry'
-import { cancelDeadline, sessionOf, type ActivityRecord } from '../../domain/activity'
+import {
+  cancelDeadline,
+  sessionOf,
+  type ActivityRecord,
+  type SessionRecord,
+} from '../../domain/activity'
 import { confirmByOf, entryActions, type EntryRecord } from '../../domain/entry'
 
 /** What the draw adds to an entry's view: its waitlist place, its weight before the draw. */
@@ -19,13 +24,7 @@ export function toMyEntry(
 ): MyEntry {
   const session = sessionOf(activity, entry.sessionId)
   const actions = entryActions(entry, activity, now)
-  const cancelUntil = !actions.includes('cancel')
-    ? null
-    : entry.status === 'pending'
-      ? activity.signupClosesAt
-      : session
-        ? cancelDeadline(activity, session)
-        : null
+  const cancelUntil = !actions.includes('cancel') ? null : cancelUntilOf(entry, activity, session)
   return {
     id: entry._id,
     activityId: activity._id,
@@ -44,8 +43,25 @@ export function toMyEntry(
     waitlistPosition: facts.waitlistPosition ?? null,
     weight: facts.weight ?? null,
     confirmBy: confirmByOf(entry, activity)?.toISOString() ?? null,
+    offerUntil:
+      entry.status === 'offered' && entry.offerExpiresAt
+        ? new Date(entry.offerExpiresAt).toISOString()
+        : null,
     ticketCode: facts.ticketCode ?? null,
     createdAt: entry.createdAt.toISOString(),
     updatedAt: entry.updatedAt.toISOString(),
   }
+}
+
+/** Until when 取消 stays possible: the window (待抽签), the offer, the start (候补), the cut-off. */
+function cancelUntilOf(
+  entry: EntryRecord,
+  activity: ActivityRecord,
+  session: SessionRecord | undefined,
+): Date | null {
+  if (entry.status === 'pending') return activity.signupClosesAt
+  if (entry.status === 'offered')
+    return entry.offerExpiresAt ? new Date(entry.offerExpiresAt) : null
+  if (!session) return null
+  return entry.status === 'waitlisted' ? session.startAt : cancelDeadline(activity, session)
 }

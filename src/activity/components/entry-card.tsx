@@ -4,7 +4,7 @@ import type { EntryAction, MyEntry } from '@contract'
 import { Button, Card, StatusBadge } from '@/components'
 import { entryBadge } from '@/utils/activity-labels'
 import { lostReasonText, weightText } from '../draw-words'
-import { actionLabel, isWithdrawal, partyText } from '../entry-words'
+import { actionLabel, cancelWord, partyText } from '../entry-words'
 import { sessionTime, shortTime } from '../when'
 import './entry-card.scss'
 
@@ -55,6 +55,14 @@ export function EntryCard({ entry, title, onAction, busy, footer }: Props) {
             请在 {shortTime(entry.confirmBy)} 前确认参加，逾期名额将释放
           </Text>
         ) : null}
+        {entry.status === 'offered' && entry.offerUntil ? (
+          <>
+            <Text className="zg-entry__place">有名额空出，已递补给您</Text>
+            <Text className="zg-entry__hint">
+              请在 {shortTime(entry.offerUntil)} 前接受，逾期将顺延给下一位候补会员
+            </Text>
+          </>
+        ) : null}
         {entry.ticketCode ? (
           <View className="zg-entry__ticket">
             <Text className="zg-entry__line">电子票码（检票时出示）</Text>
@@ -65,7 +73,7 @@ export function EntryCard({ entry, title, onAction, busy, footer }: Props) {
         ) : null}
         {cancelUntil ? (
           <Text className="zg-entry__hint">
-            {shortTime(cancelUntil)} 前可以{isWithdrawal(entry) ? '撤回' : '取消'}
+            {shortTime(cancelUntil)} 前可以{cancelWord(entry)}
           </Text>
         ) : null}
         {entry.actions.length > 0 ? (
