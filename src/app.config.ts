@@ -4,6 +4,7 @@ export default defineAppConfig({
     { root: 'notice', pages: ['detail/index'] },
     { root: 'member', pages: ['verify/index'] },
     { root: 'activity', pages: ['detail/index', 'entries/index', 'draw/index'] },
+    { root: 'message', pages: ['list/index'] },
     {
       root: 'admin',
       pages: [
@@ -17,6 +18,8 @@ export default defineAppConfig({
         'activities/index',
         'activity-edit/index',
         'on-behalf/index',
+        'check-in/index',
+        'roster/index',
       ],
     },
   ],

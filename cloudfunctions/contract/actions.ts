@@ -4,6 +4,7 @@ import { drawActions } from './draw'
 import { ticketActions } from './ticket'
 import { entryActions } from './entry'
 import { meActions } from './me'
+import { messageActions } from './message'
 import { noticeActions } from './notice'
 import { auditActions, grantActions, registryActions } from './registry'
 
@@ -41,6 +42,7 @@ export const actions = join(
   entryActions,
   drawActions,
   ticketActions,
+  messageActions,
 )
 
 export type Actions = typeof actions

@@ -57,6 +57,9 @@ export interface ActivityRecord {
   weightPolicy?: WeightPolicy
   /** Confirmation and offer deadlines, the no-show ban; absent on older records (the default). */
   ticketPolicy?: TicketPolicy
+  /** Sessions whose day-before reminder went out, and whose no-shows were recorded. */
+  remindedSessions?: string[]
+  closedSessions?: string[]
   /** How many session ids were ever issued (`s1`…`sN`); absent on records seeded before it. */
   sessionsIssued?: number
   version: number

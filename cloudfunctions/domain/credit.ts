@@ -17,6 +17,8 @@ export interface CreditRecord {
   _id: string
   noShows: NoShowRecord[]
   bannedUntil: Date | null
+  /** Bumped by every write, which is conditional on it (store/credit `recordNoShow`). */
+  version?: number
 }
 
 /** The end of a ban in force at `now`, or null. */

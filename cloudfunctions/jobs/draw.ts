@@ -19,6 +19,7 @@ import {
 } from '../store/draws'
 import { listEntriesOfActivity, listOutcomesOf, moveStatus } from '../store/entries'
 import { getMembers } from '../store/members'
+import { tellKeptOut } from './news'
 import { seatWinners } from './offers'
 
 /**
@@ -94,11 +95,12 @@ export async function freeze(activity: ActivityRecord, now: Date): Promise<Store
   // Whatever the records say stands (a second run may have weighed differently): an entry in
   // no record was kept out.
   const listed = new Set(draws.flatMap((d) => d.entries.map((e) => e.id)))
-  for (const entry of pending) {
-    if (listed.has(entry._id)) continue
+  const left = pending.filter((entry) => !listed.has(entry._id))
+  for (const entry of left) {
     const reason = keptOut.get(entry._id) ?? '未列入抽签名单'
     await moveStatus([entry._id], 'pending', 'lost', now, `未参加抽签：${reason}`)
   }
+  await tellKeptOut(activity, left, now)
   await markActivity(activity._id, { frozenAt: now })
   return draws
 }

@@ -12,6 +12,7 @@ import {
 import { seatIdFor, type SeatRecord } from '../domain/seats'
 import { offerDeadline, ticketPolicyOf } from '../domain/ticket'
 import { getDraw, type StoredDraw } from '../store/draws'
+import { tellOffers, tellReleased } from './news'
 import { getEntries, getEntry, replaceEntry } from '../store/entries'
 import { ensureSeat, getSeat, insertSeat, releaseSeats, takeSeats } from '../store/seats'
 
@@ -73,6 +74,7 @@ export async function fillOffers(
     else await releaseSeats(seatId, entry._id, holder.request, holder.size)
     seat = await rereadSeat(seatId)
   }
+  await tellOffers(activity, offers, now)
   return offers
 }
 
@@ -214,5 +216,9 @@ export async function tendSession(
     }
   }
   report.offers.push(...(await fillOffers(activity, session, now)))
+  await tellReleased(activity, report.released, now)
+  // Offers a dead run made (finished above, or standing since): told now, once by the event's key.
+  const standing = [...entries.values()].filter((e) => e.status === 'offered')
+  await tellOffers(activity, [...standing, ...report.offers], now)
   return report
 }

@@ -4,7 +4,9 @@ import { countBecameVisible } from '../store/notices'
 import { listStaleRequests, STALE_MS } from '../store/requests'
 import { repairSeats } from './seats'
 import { runDueDraws } from './draws'
+import { announceDraws } from './news'
 import { tendLotteries } from './offers'
+import { tendSessions } from './sessions'
 
 /** The timer fires every minute; each tick looks back over the minute it covers. */
 const TICK_MS = 60_000
@@ -23,6 +25,10 @@ export interface SchedulerReport {
   draws: { frozen: number; drawn: number }
   /** Drawn seats: repaired after a dead run, released at their deadline, offered down the waitlist. */
   offers: { repaired: number; released: number; made: number }
+  /** Members sent their draw result (消息) this tick. */
+  drawResultsTold: number
+  /** Tickets reminded the day before, and tickets recorded as no-shows after their session. */
+  sessions: { reminded: number; noShows: number }
 }
 
 /**
@@ -39,19 +45,23 @@ export async function main(): Promise<SchedulerReport> {
   const requestsResumed = await resumeStaleRequests(staleBefore)
   const seatsRepaired = await repairSeats(now, staleBefore)
   const draws = await runDueDraws(now)
+  const drawResultsTold = await announceDraws(now)
   const tended = await tendLotteries(now, staleBefore)
   const offers = {
     repaired: tended.repaired,
     released: tended.released.length,
     made: tended.offers.length,
   }
+  const sessions = await tendSessions(now)
   const report = {
     at: now.toISOString(),
     noticesNowVisible,
     requestsResumed,
     seatsRepaired,
     draws,
+    drawResultsTold,
     offers,
+    sessions,
   }
   console.log('[scheduler]', JSON.stringify(report))
   return report

@@ -149,6 +149,36 @@ export async function listLotteriesToDraw(now: Date): Promise<ActivityRecord[]> 
   return lotteries({ frozenAt: _.neq(null), drawAt: _.lte(now), drawnAt: null })
 }
 
+/** How far back the scheduler looks for sessions to close: a longer outage is closed by hand. */
+const CLOSE_LOOKBACK_MS = 3 * 24 * 3_600_000
+
+/**
+ * Published activities with a session starting within `ahead` (its reminder may be due) or
+ * ended lately (its no-shows may be due).
+ */
+export async function listAroundSessions(now: Date, ahead: number): Promise<ActivityRecord[]> {
+  const _ = db().command
+  const where = {
+    status: 'published',
+    firstSessionAt: _.lte(new Date(now.getTime() + ahead)),
+    lastSessionEndAt: _.gt(new Date(now.getTime() - CLOSE_LOOKBACK_MS)),
+  }
+  return (await readAll<ActivityRecord>(ACTIVITIES, where)).map((row) => revive(row))
+}
+
+/** Marks a session's reminder sent, or its no-shows recorded: the job is not done again. */
+export async function markSessionDone(
+  id: string,
+  step: 'remindedSessions' | 'closedSessions',
+  sessionId: string,
+): Promise<void> {
+  const _ = db().command
+  await db()
+    .collection(ACTIVITIES)
+    .doc(id)
+    .update({ [step]: _.addToSet(sessionId) })
+}
+
 /** Drawn lotteries with a session not yet over: their seats pass down the waitlist. */
 export async function listDrawnLotteries(now: Date): Promise<ActivityRecord[]> {
   const _ = db().command

@@ -14,8 +14,11 @@ export interface DrawSecret {
   createdAt: Date
 }
 
-/** draws/<activityId>_<sessionId>: the published record, plus whether its entries were told. */
-export type StoredDraw = DrawRecord & { _id: string; applied: boolean }
+/**
+ * draws/<activityId>_<sessionId>: the published record, plus whether its entries moved to their
+ * outcome (`applied`) and how many of its listed entries were sent the result (`announced`).
+ */
+export type StoredDraw = DrawRecord & { _id: string; applied: boolean; announced?: number }
 
 export function drawIdFor(activityId: string, sessionId: string): string {
   return `${activityId}_${sessionId}`
@@ -84,6 +87,10 @@ export async function revealDraw(
 
 export async function markDrawApplied(id: string): Promise<void> {
   await db().collection(DRAWS).doc(id).update({ applied: true })
+}
+
+export async function markAnnounced(id: string, announced: number): Promise<void> {
+  await db().collection(DRAWS).doc(id).update({ announced })
 }
 
 /** The record as published: the fields of docs/draw.md, in its order, nothing internal. */

@@ -1,4 +1,4 @@
-import { app } from './db'
+import { app, checked } from './db'
 
 /** The real service answers at most 50 files per temporary-URL request. */
 const BATCH = 50
@@ -18,4 +18,19 @@ export async function tempUrls(fileIds: string[]): Promise<Map<string, string>> 
     }
   }
   return urls
+}
+
+/**
+ * Stores bytes at `cloudPath` (overwriting what was there, so a retried write keeps one file)
+ * and answers the cloud:// id with a temporary download URL.
+ */
+export async function putFile(
+  cloudPath: string,
+  bytes: Uint8Array,
+): Promise<{ fileId: string; url: string }> {
+  const res = checked(await app().uploadFile({ cloudPath, fileContent: Buffer.from(bytes) }))
+  if (!res.fileID) throw new Error(`upload of ${cloudPath} answered no file id`)
+  const url = (await tempUrls([res.fileID])).get(res.fileID)
+  if (!url) throw new Error(`no download URL for ${res.fileID}`)
+  return { fileId: res.fileID, url }
 }

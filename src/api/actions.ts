@@ -32,6 +32,8 @@ const WRITES = {
   'draw.run': true,
   'entry.confirm': true,
   'ticket.checkIn': true,
+  'ticket.exportRoster': true,
+  'message.read': true,
 } satisfies Record<WriteAction, true>
 
 // The record above fails to compile when the contract gains a write it does not list.

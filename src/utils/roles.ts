@@ -15,3 +15,8 @@ export function isStaff(roles: readonly Role[]): boolean {
 export function isAdmin(roles: readonly Role[]): boolean {
   return roles.includes('admin')
 }
+
+/** Who works the door: checkers (who do nothing else), staff and admins. */
+export function worksTheDoor(roles: readonly Role[]): boolean {
+  return roles.includes('checker') || isStaff(roles)
+}

@@ -30,3 +30,11 @@ export function activityDetailUrl(id: string, options: { edit?: boolean } = {}):
 }
 
 export const MY_ENTRIES_URL = '/activity/entries/index'
+export const MESSAGES_URL = '/message/list/index'
+
+export const ADMIN_CHECK_IN_URL = '/admin/check-in/index'
+
+/** 检票名单 of one session. */
+export function adminRosterUrl(activityId: string, sessionId: string): string {
+  return `/admin/roster/index?activityId=${encodeURIComponent(activityId)}&sessionId=${encodeURIComponent(sessionId)}`
+}

@@ -3,6 +3,7 @@ import { demoData } from '../../cloud/seed'
 import { idNumberOf } from '../../cloud/seed/registry'
 import { actions, ERRORS, type ActionName } from '../../cloudfunctions/contract'
 import { STALE_MS } from '../../cloudfunctions/store/requests'
+import { drawLostMessage, messageFrom } from '../../cloudfunctions/domain/message'
 import { openActivity } from '../helpers/activities'
 import {
   ADMIN,
@@ -210,6 +211,27 @@ async function memberEntry(activityId: string): Promise<Record<string, unknown> 
     data: Record<string, unknown>[]
   }
   return res.data[0]
+}
+
+/** Two fresh unread messages of the dev member, as a job would post them; answers their ids. */
+async function unreadMessages(n: number): Promise<string[]> {
+  const memberId = String(seed.collections.members[0]._id)
+  const records = [1, 2].map((k) =>
+    messageFrom(
+      {
+        memberId,
+        ...drawLostMessage({
+          entryId: `e_fault_${n}_${k}`,
+          activityId: `a_fault_${n}`,
+          activityTitle: '故障测试活动',
+          sessionStartAt: new Date(Date.now() + clockOffset + 86_400_000),
+        }),
+      },
+      new Date(Date.now() + clockOffset),
+    ),
+  )
+  await db().collection('messages').add(records)
+  return records.map((r) => r._id)
 }
 
 const CASES: FaultCase[] = [
@@ -544,6 +566,37 @@ const CASES: FaultCase[] = [
     async effect(p) {
       const entry = await memberEntry(String(ticketRuns.get(String(p.code))))
       return { status: entry?.status, by: entry?.checkedInBy ?? null }
+    },
+  },
+  {
+    action: 'ticket.exportRoster',
+    actor: STAFF,
+    async prepare() {
+      // A session with one ticket: the member's first-come seat.
+      return { activityId: await enteredActivity(), sessionId: 's1' }
+    },
+    // The export's audit record names the file it made (its fileId); the file must exist, and
+    // one export is one record and one file however often it was run.
+    async effect(p) {
+      const res = (await db()
+        .collection('audit')
+        .where({ action: 'ticket.exportRoster', targets: String(p.activityId) })
+        .get()) as { data: Array<{ targets: string[] }> }
+      const files = res.data.flatMap((a) => a.targets.filter((t) => t.startsWith('cloud://')))
+      const urls = files.length
+        ? await api.cloud.app().getTempFileURL({ fileList: files })
+        : { fileList: [] }
+      const stored = (urls.fileList ?? []).filter((f) => f.code === 'SUCCESS').length
+      return { audits: res.data.length, files: files.length, stored }
+    },
+  },
+  {
+    action: 'message.read',
+    actor: MEMBER,
+    prepare: async (n) => ({ ids: await unreadMessages(n) }),
+    async effect(p) {
+      const ids = (p.ids as string[] | undefined) ?? []
+      return { unread: await count('messages', { _id: db().command.in(ids), readAt: null }) }
     },
   },
 ]

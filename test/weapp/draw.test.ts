@@ -338,18 +338,20 @@ describe('立即抽签 by staff', () => {
 })
 
 describe('a win, confirmed', () => {
-  it('我的报名 asks to confirm a won entry, then shows the ticket code', async () => {
+  it('我的报名 asks to confirm a won entry, then shows the ticket and 我去不了了', async () => {
     await api(staff, 'draw.run', { activityId: activities[WIN].id })
-    expect((await myEntry(WIN)).actions).toEqual(['confirm'])
+    expect((await myEntry(WIN)).actions).toEqual(['confirm', 'cancel'])
     const page = await open('activity/entries/index', {}, '确认参加')
     expect(text(page)).toMatch(/请在 .* 前确认参加，逾期名额将释放/)
     app.showModal.mockClear()
     buttons(page, '确认参加')[0]?.dispatchEvent('tap')
-    await app.waitFor(() => text(page).includes('电子票码（检票时出示）'))
+    await app.waitFor(() => text(page).includes('请在入场时出示'))
     expect(app.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认参加' }))
     const { ticketCode } = await myEntry(WIN)
     expect(ticketCode).toMatch(/^T/)
     expect(text(page)).toContain(String(ticketCode))
     expect(buttons(page, '确认参加')).toHaveLength(0)
+    // A confirmed ticket can still be given back before the cut-off.
+    expect(buttons(page, '我去不了了')).toHaveLength(1)
   })
 })

@@ -20,7 +20,13 @@ import {
 import { drawState } from '../../jobs/draw'
 import { viewOf } from './entry'
 import { ensureSecret } from '../../store/draws'
-import { cancelEntriesOfActivity, countEntries, getEntry } from '../../store/entries'
+import {
+  cancelEntriesOfActivity,
+  countEntries,
+  getEntry,
+  listEntriesOfActivity,
+} from '../../store/entries'
+import { tellCancelled } from '../../jobs/news'
 import { listSeatsOfActivity } from '../../store/seats'
 import {
   toActivity,
@@ -186,5 +192,10 @@ export const cancel: Handler<'activity.cancel'> = async (input, { caller, now, r
     activity = await commit(activity, change, request)
   }
   await cancelEntriesOfActivity(activity._id, `活动已取消：${input.reason}`, now, request ?? null)
+  // Everyone whose entry this cancel ended is told (again on a second run: once, by its key).
+  const ended = (await listEntriesOfActivity(activity._id)).filter(
+    (e) => e.status === 'cancelled' && e.lastRequest === (request ?? null),
+  )
+  await tellCancelled(activity, ended, 'activity', input.reason, now)
   return managed(activity, now)
 }

@@ -31,6 +31,7 @@ import {
 import { getMember } from '../../store/members'
 import { ensureSeat, getSeat, releaseSeats, takeSeats } from '../../store/seats'
 import { drawFactsOf } from '../../jobs/draw'
+import { tellCancelled } from '../../jobs/news'
 import { releaseHold } from '../../jobs/offers'
 import { RELEASE_REASONS } from '../../domain/offers'
 import { ticketCode } from '../../domain/ticket'
@@ -369,7 +370,14 @@ export const submitFor: Handler<'entry.submitFor'> = async (input, ctx) =>
   submit(await onBehalf(input.memberId), input, ctx)
 export const editFor: Handler<'entry.editFor'> = async (input, ctx) =>
   edit(await onBehalf(input.memberId), input, ctx)
-export const cancelFor: Handler<'entry.cancelFor'> = async (input, ctx) =>
-  cancel(await onBehalf(input.memberId), input.activityId, `工作人员代为取消：${input.reason}`, ctx)
+/** Staff cancel for the member (a phone call); the member is told in 消息, whoever asked. */
+export const cancelFor: Handler<'entry.cancelFor'> = async (input, ctx) => {
+  const party = await onBehalf(input.memberId)
+  const view = await cancel(party, input.activityId, `工作人员代为取消：${input.reason}`, ctx)
+  const [entry, activity] = await Promise.all([getEntry(view.id), publicActivity(input.activityId)])
+  if (entry?.status === 'cancelled')
+    await tellCancelled(activity, [entry], 'staff', input.reason, ctx.now)
+  return view
+}
 export const listFor: Handler<'entry.listFor'> = async (input, ctx) =>
   page((await onBehalf(input.memberId)).memberId, input.cursor, input.limit, ctx, false)

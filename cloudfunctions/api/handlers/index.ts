@@ -5,9 +5,11 @@ import * as entry from './entry'
 import * as grant from './grant'
 import * as me from './me'
 import * as member from './member'
+import * as message from './message'
 import * as notice from './notice'
 import * as registry from './registry'
 import * as ticket from './ticket'
+import * as roster from './roster'
 import { importRegistry } from './registry-import'
 import type { HandlerTable } from './types'
 
@@ -51,4 +53,8 @@ export const handlers: HandlerTable = {
   'draw.run': draw.run,
   'entry.confirm': entry.confirmOwn,
   'ticket.checkIn': ticket.checkIn,
+  'ticket.roster': roster.roster,
+  'ticket.exportRoster': roster.exportRoster,
+  'message.list': message.list,
+  'message.read': message.read,
 }

@@ -25,6 +25,8 @@ export const checkIn: Handler<'ticket.checkIn'> = async (
   const session = entry && activity ? sessionOf(activity, entry.sessionId) : undefined
   if (!entry || !activity || !session) throw new ApiError('TICKET_INVALID')
   const answer = async (at: Date) => ({
+    activityId: activity._id,
+    sessionId: session.id,
     activityTitle: activity.title,
     sessionStartAt: session.startAt.toISOString(),
     maskedName: maskName((await getMember(entry.memberId))?.name ?? ''),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { EntryAction, MyEntry } from '@contract'
 import { Button, Card, StatusBadge } from '@/components'
+import { TicketQr } from '@/components/ticket-qr'
 import { entryBadge } from '@/utils/activity-labels'
 import { lostReasonText, weightText } from '../draw-words'
 import { actionLabel, cancelWord, partyText } from '../entry-words'
@@ -65,10 +66,8 @@ export function EntryCard({ entry, title, onAction, busy, footer }: Props) {
         ) : null}
         {entry.ticketCode ? (
           <View className="zg-entry__ticket">
-            <Text className="zg-entry__line">电子票码（检票时出示）</Text>
-            <Text className="zg-entry__code" userSelect>
-              {entry.ticketCode}
-            </Text>
+            <Text className="zg-entry__line">电子票</Text>
+            <TicketQr code={entry.ticketCode} />
           </View>
         ) : null}
         {cancelUntil ? (

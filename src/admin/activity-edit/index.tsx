@@ -10,6 +10,7 @@ import { DrawNow } from './draw-now'
 import { unplacedMessages } from '../components/field-paths'
 import { PLACED_PATHS } from './form'
 import { Rules } from './rules'
+import { RosterLinks } from './roster-links'
 import { SessionsField } from './sessions-field'
 import { useActivityEditor } from './use-activity-editor'
 import './index.scss'
@@ -63,6 +64,7 @@ export default function ActivityEdit() {
           </View>
         ) : null}
         {activity ? <DrawNow activity={activity} onDrawn={editor.refresh} /> : null}
+        {activity ? <RosterLinks activity={activity} /> : null}
         {general.length ? (
           <View className="zg-act-edit__problem">
             <FieldError messages={general} />

@@ -26,6 +26,8 @@ export const ACTION_LABELS: Record<WriteAction | 'registry.contact', string> = {
   'draw.run': '立即抽签',
   'entry.confirm': '确认参加',
   'ticket.checkIn': '检票',
+  'ticket.exportRoster': '导出检票名单',
+  'message.read': '消息标为已读',
 }
 
 export function actionLabel(action: string): string {

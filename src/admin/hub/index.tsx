@@ -2,10 +2,11 @@ import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { Card, ErrorState, LoadingState, PageContainer } from '@/components'
 import { useQuery } from '@/api/use-query'
-import { isAdmin } from '@/utils/roles'
+import { isAdmin, isStaff } from '@/utils/roles'
 import {
   ADMIN_ACTIVITIES_URL,
   ADMIN_AUDIT_URL,
+  ADMIN_CHECK_IN_URL,
   ADMIN_NOTICES_URL,
   ADMIN_ON_BEHALF_URL,
   ADMIN_REGISTRY_URL,
@@ -18,9 +19,17 @@ interface Entry {
   hint: string
   url: string
   adminOnly?: boolean
+  /** Also for checkers, whose only work is the door; every other entry is staff's. */
+  door?: boolean
 }
 
 const ENTRIES: Entry[] = [
+  {
+    title: '检票',
+    hint: '扫码或输入票码检票，查看各场次名单',
+    url: ADMIN_CHECK_IN_URL,
+    door: true,
+  },
   { title: '公告', hint: '发布和管理公告', url: ADMIN_NOTICES_URL },
   { title: '活动', hint: '创建、发布和取消活动，设置场次与报名规则', url: ADMIN_ACTIVITIES_URL },
   {
@@ -60,9 +69,10 @@ export default function Hub() {
     )
   }
   const admin = isAdmin(me.data.roles)
+  const staff = isStaff(me.data.roles)
   return (
     <PageContainer>
-      {ENTRIES.filter((e) => admin || !e.adminOnly).map((e) => (
+      {ENTRIES.filter((e) => (admin || !e.adminOnly) && (staff || e.door)).map((e) => (
         <Card
           key={e.url}
           title={e.title}

@@ -5,6 +5,7 @@ import type { Category, PhaseFilter } from '@contract'
 import { PageContainer, PagedList, useListGestures } from '@/components'
 import { ActivityCard } from '@/components/activity-card'
 import { usePages, type FiltersOf } from '@/api/use-pages'
+import { useUnread } from '@/api/use-unread'
 import {
   CATEGORY_LABELS,
   CATEGORY_ORDER,
@@ -34,6 +35,7 @@ export default function Activities() {
   if (category !== ALL) filters.category = category
   if (phase !== ALL) filters.phase = phase
   const activities = usePages('activity.list', 10, filters)
+  useUnread({ badge: true })
 
   const shown = useRef(false)
 

@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro'
 import { NoticeCard, PageContainer, PagedList, UnionHeader, useListGestures } from '@/components'
 import { usePages } from '@/api/use-pages'
+import { useUnread } from '@/api/use-unread'
 import { noticeDetailUrl } from '@/utils/routes'
 
 export default function Home() {
   const notices = usePages('notice.list')
+  useUnread({ badge: true })
 
   useListGestures(notices)
 

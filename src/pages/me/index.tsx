@@ -11,10 +11,17 @@ import {
   StatusBadge,
 } from '@/components'
 import { useQuery } from '@/api/use-query'
-import { ROLE_LABELS, isAdmin, isStaff } from '@/utils/roles'
-import { ADMIN_HUB_URL, MEMBER_VERIFY_URL, MY_ENTRIES_URL } from '@/utils/routes'
+import { useUnread } from '@/api/use-unread'
+import { ROLE_LABELS, isAdmin, isStaff, worksTheDoor } from '@/utils/roles'
+import { ADMIN_HUB_URL, MEMBER_VERIFY_URL, MESSAGES_URL, MY_ENTRIES_URL } from '@/utils/routes'
 import { formatShanghai, isFuture } from '@/utils/time'
 import './index.scss'
+
+/** What 工作台 holds for these roles: a checker's is the door only. */
+function hubHint(roles: MeData['roles']): string {
+  if (isAdmin(roles)) return '公告、会员库、检票、角色、操作日志'
+  return isStaff(roles) ? '公告、会员库、检票' : '检票'
+}
 
 function Verification({ me }: { me: MeData }) {
   if (me.member) {
@@ -64,6 +71,8 @@ function Verification({ me }: { me: MeData }) {
 
 export default function Me() {
   const { data: me, error, loading, reload } = useQuery('me.get', {})
+  // Asked once 我的 knows whether the caller is a member; null until then.
+  const unread = useUnread({ badge: true, member: me ? me.verified : null })
 
   // Back from 会员认证, a role granted by an admin, or (in the demo) a switched identity.
   useDidShow(() => {
@@ -112,13 +121,27 @@ export default function Me() {
           <Text>活动报名、抽签结果和可做的操作</Text>
         </Card>
       ) : null}
-      {isStaff(me.roles) ? (
+      {me.verified ? (
+        <Card
+          title="消息"
+          extra={
+            <>
+              {unread.count ? <StatusBadge text={`${unread.count} 条未读`} tone="red" /> : null}
+              <Text className="zg-me__arrow">›</Text>
+            </>
+          }
+          onTap={() => void Taro.navigateTo({ url: MESSAGES_URL })}
+        >
+          <Text>抽签结果、递补名额、活动提醒等通知</Text>
+        </Card>
+      ) : null}
+      {worksTheDoor(me.roles) ? (
         <Card
           title="工作台"
           extra={<Text className="zg-me__arrow">›</Text>}
           onTap={() => void Taro.navigateTo({ url: ADMIN_HUB_URL })}
         >
-          <Text>{isAdmin(me.roles) ? '公告、会员库、角色、操作日志' : '公告、会员库'}</Text>
+          <Text>{hubHint(me.roles)}</Text>
         </Card>
       ) : null}
     </PageContainer>

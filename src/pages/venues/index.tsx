@@ -1,7 +1,9 @@
 import { EmptyState, PageContainer } from '@/components'
+import { useUnread } from '@/api/use-unread'
 
 // No venue actions exist in the contract yet: an honest empty state, never sample data.
 export default function Venues() {
+  useUnread({ badge: true })
   return (
     <PageContainer>
       <EmptyState

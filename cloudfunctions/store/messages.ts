@@ -1,0 +1,100 @@
+import { messageFrom, type MessagePost, type MessageRecord } from '../domain/message'
+import { olderThan, page, timeKey } from './cursor'
+import { checked, db, isDuplicateKey } from './db'
+import { asRecords, updatedCount } from './documents'
+
+const MESSAGES = 'messages'
+/** Inserts per request in the common case (a draw telling a whole session at once). */
+const BATCH = 100
+
+/**
+ * Posts messages to the in-app list. Each takes its `_id` from its event key, so posting an
+ * event again (a retry, a job that died and ran again) finds it there and adds nothing: safe
+ * to call from any write, any number of times. Answers how many were new.
+ */
+export async function postMessages(posts: readonly MessagePost[], now: Date): Promise<number> {
+  const records = unique(posts.map((post) => messageFrom(post, now)))
+  let added = 0
+  for (let i = 0; i < records.length; i += BATCH) {
+    const batch = records.slice(i, i + BATCH)
+    try {
+      checked(await db().collection(MESSAGES).add(batch))
+      added += batch.length
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      // Some were posted before (an earlier run): one by one, the rest still go in.
+      for (const record of batch) if (await insertMessage(record)) added += 1
+    }
+  }
+  return added
+}
+
+/** One event twice in one call would fail its own batch: the first one stands. */
+function unique(records: MessageRecord[]): MessageRecord[] {
+  const byId = new Map<string, MessageRecord>()
+  for (const record of records) if (!byId.has(record._id)) byId.set(record._id, record)
+  return [...byId.values()]
+}
+
+async function insertMessage(record: MessageRecord): Promise<boolean> {
+  try {
+    checked(await db().collection(MESSAGES).add(record))
+    return true
+  } catch (error) {
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
+
+/** A member's messages, newest first. */
+export async function listMessagesOf(
+  memberId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: MessageRecord[]; nextCursor?: string }> {
+  const _ = db().command
+  const where = cursor ? _.and([{ memberId }, olderThan('createdAt', cursor)]) : { memberId }
+  const res = (await db()
+    .collection(MESSAGES)
+    .where(where)
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit + 1)
+    .get()) as { data: unknown }
+  return page(asRecords<MessageRecord>(res.data).map(revive), limit, (last) =>
+    timeKey(last.createdAt, last._id),
+  )
+}
+
+export async function countUnread(memberId: string): Promise<number> {
+  const res = (await db().collection(MESSAGES).where({ memberId, readAt: null }).count()) as {
+    total?: number
+  }
+  return res.total ?? 0
+}
+
+/**
+ * Marks the member's messages read: these ids, or all. Only unread ones of this member change,
+ * so marking again, or another member's id, changes nothing. Answers how many changed.
+ */
+export async function markRead(
+  memberId: string,
+  ids: readonly string[] | 'all',
+  now: Date,
+): Promise<number> {
+  const _ = db().command
+  const which = ids === 'all' ? {} : { _id: _.in([...ids]) }
+  const res = await db()
+    .collection(MESSAGES)
+    .where({ memberId, readAt: null, ...which })
+    .update({ readAt: now })
+  return updatedCount(checked(res))
+}
+
+function revive(message: MessageRecord): MessageRecord {
+  return {
+    ...message,
+    createdAt: new Date(message.createdAt),
+    readAt: message.readAt ? new Date(message.readAt) : null,
+  }
+}
