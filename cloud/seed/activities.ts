@@ -23,6 +23,7 @@ export const ACTIVITY_IDS = {
   shanshui: 'activity-shanshui',
   forest: 'activity-forest',
   lecture: 'activity-lecture',
+  opera: 'activity-opera',
 } as const
 
 const SEEDER = 'seed'
@@ -47,6 +48,8 @@ export interface DemoActivities {
   shanshui: ActivityRecord
   forest: ActivityRecord
   lecture: ActivityRecord
+  /** Drawn two days ago, its show starting within the next two hours: the door is open. */
+  opera: ActivityRecord
 }
 
 type Settings = Omit<
@@ -67,15 +70,18 @@ type Settings = Omit<
 
 function activity(
   id: string,
-  session: { day: string; from: string; to: string; seats: number },
+  session: { day: string; from: string; to: string; seats: number } | SessionRecord,
   settings: Settings,
 ): ActivityRecord {
-  const s: SessionRecord = {
-    id: 's1',
-    startAt: atLocal(session.day, session.from),
-    endAt: atLocal(session.day, session.to),
-    seats: session.seats,
-  }
+  const s: SessionRecord =
+    'startAt' in session
+      ? session
+      : {
+          id: 's1',
+          startAt: atLocal(session.day, session.from),
+          endAt: atLocal(session.day, session.to),
+          seats: session.seats,
+        }
   return {
     _id: id,
     posterFileId: null,
@@ -209,7 +215,29 @@ export function demoActivities(now: Date): DemoActivities {
       createdAt: atLocal(day(-15), '10:00'),
     },
   )
-  return { tea, shanshui, forest, lecture }
+  // Starts on the quarter hour 60–75 minutes from now, so the door (open 2 h before) is open.
+  const QUARTER = 15 * MINUTE
+  const operaStart = new Date(Math.ceil((now.getTime() + 60 * MINUTE) / QUARTER) * QUARTER)
+  const opera = activity(
+    ACTIVITY_IDS.opera,
+    { id: 's1', startAt: operaStart, endAt: minutesAfter(operaStart, 120), seats: 20 },
+    {
+      title: '越剧折子戏专场《十八相送》',
+      category: 'show',
+      description:
+        '浙江越剧名家与青年演员同台，演出《梁山伯与祝英台·十八相送》《红楼梦·葬花》《五女拜寿》等经典折子戏。\n\n报名截止后已抽签，中签会员凭电子票入场，请提前到场检票；有人退票时按候补顺序递补。',
+      place: CENTRE_HALL,
+      allocation: 'lottery',
+      signupOpensAt: minutesAfter(now, -6 * 24 * 60),
+      signupClosesAt: minutesAfter(now, -3 * 24 * 60),
+      drawAt: minutesAfter(now, -2 * 24 * 60),
+      party: { maxSize: 2, family: null },
+      eligibility: { winsPerMonth: null },
+      cancelCutoffHours: 2,
+      createdAt: minutesAfter(now, -7 * 24 * 60),
+    },
+  )
+  return { tea, shanshui, forest, lecture, opera }
 }
 
 /**
@@ -219,7 +247,7 @@ export function demoActivities(now: Date): DemoActivities {
  * Members holding a seat this month (tea, lecture) are not among 《山水相依》's, whose cap is 1.
  */
 export function demoSignups(
-  { tea, shanshui, forest, lecture }: DemoActivities,
+  { tea, shanshui, forest, lecture, opera }: DemoActivities,
   registry: MemberRecord[],
   dev: MemberRecord,
 ): { entries: EntryRecord[]; seats: SeatRecord[] } {
@@ -282,8 +310,25 @@ export function demoSignups(
     return entry(lecture, member, won ? 'checkedIn' : 'lost', [], created, null, updated ?? created)
   })
 
+  // The opera: thirty registry members and the dev member entered; the draw decides (draws.ts).
+  const operaEntries = [...registry.slice(64, 94), dev].map((member, i) =>
+    entry(
+      opera,
+      member,
+      'pending',
+      i % 4 === 1 ? [{ name: ADULTS[i % ADULTS.length] }] : [],
+      minutesAfter(opera.signupOpensAt, 20 + i * 37),
+    ),
+  )
+
   return {
-    entries: [...teaEntries, ...shanshuiEntries, ...forestEntries, ...lectureEntries],
+    entries: [
+      ...teaEntries,
+      ...shanshuiEntries,
+      ...forestEntries,
+      ...lectureEntries,
+      ...operaEntries,
+    ],
     seats: [teaSeat],
   }
 }

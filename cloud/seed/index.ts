@@ -186,7 +186,7 @@ export function demoData(now: Date): DemoData {
   const registry = registryPeople(REGISTRY_SIZE).map((person) => memberRecord(person, twoDaysAgo))
   const members = [member1, member2, ...registry]
   const signups = demoSignups(activities, registry, member1)
-  const draws = demoDraws(activities, signups.entries, members)
+  const draws = demoDraws(activities, signups.entries, members, member1._id, now)
 
   // The unverified member is in the registry but not yet bound, so verification can be tried.
   const bindings: BindingRecord[] = [
@@ -208,8 +208,9 @@ export function demoData(now: Date): DemoData {
       activities: loose(
         Object.values(activities).map((a) => ({ ...a, ...draws.marks.get(a._id) })),
       ),
-      entries: loose(signups.entries),
-      seats: loose(signups.seats),
+      entries: loose(draws.entries),
+      seats: loose([...signups.seats, ...draws.seats]),
+      messages: loose(draws.messages),
       drawSecrets: loose(draws.secrets),
       draws: loose(draws.draws),
       credit: [],

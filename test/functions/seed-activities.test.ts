@@ -18,10 +18,17 @@ import {
 } from '../../cloudfunctions/domain/entry'
 import { seatRepairs, seatsHeldByEntries, type SeatRecord } from '../../cloudfunctions/domain/seats'
 import { ACTIVITY_IDS } from '../../cloud/seed/activities'
+import { verifyRecord } from '../../cloudfunctions/domain/draw'
 import { chineseDate, dayOf } from '../../cloudfunctions/domain/time'
 import { MEMBER, UNVERIFIED, rid, startApiCloud, type ApiCloud } from './api-cloud'
 
-const { tea: TEA, shanshui: SHANSHUI, forest: FOREST, lecture: LECTURE } = ACTIVITY_IDS
+const {
+  tea: TEA,
+  shanshui: SHANSHUI,
+  forest: FOREST,
+  lecture: LECTURE,
+  opera: OPERA,
+} = ACTIVITY_IDS
 let api: ApiCloud
 
 beforeAll(async () => {
@@ -60,7 +67,7 @@ async function teaSeatsAgree(): Promise<number> {
 }
 
 describe('the seeded activities', () => {
-  it('are listed with their phases: two open, one closed for its draw, one finished', async () => {
+  it('are listed with their phases: two open, two closed (one drawn), one finished', async () => {
     const list = api.ok(await api.call(UNVERIFIED, 'activity.list', { limit: 50 }))
     const byId = new Map<string, ActivitySummary>(list.items.map((a) => [a.id, a]))
     expect(byId.get(TEA)).toMatchObject({
@@ -93,7 +100,7 @@ describe('the seeded activities', () => {
     const open = api.ok(await api.call(UNVERIFIED, 'activity.list', { phase: 'open' }))
     expect(open.items.map((a) => a.id).sort()).toEqual([SHANSHUI, TEA].sort())
     const ended = api.ok(await api.call(UNVERIFIED, 'activity.list', { phase: 'ended' }))
-    expect(ended.items.map((a) => a.id).sort()).toEqual([FOREST, LECTURE].sort())
+    expect(ended.items.map((a) => a.id).sort()).toEqual([FOREST, LECTURE, OPERA].sort())
   })
 
   it('keep the sessions on the days the centre’s notice gives, the draw before the show', async () => {
@@ -129,6 +136,44 @@ describe('the seeded activities', () => {
     expect((fired.body as { result: { seatsRepaired: number } }).result.seatsRepaired).toBe(0)
   })
 
+  it('the opera is drawn: winners hold its seats, five checked in, the dev member first in line', async () => {
+    const record = api.ok(
+      await api.call(UNVERIFIED, 'draw.record', { activityId: OPERA, sessionId: 's1' }),
+    )
+    expect(verifyRecord(record).ok).toBe(true)
+    const entries = await entriesOf(OPERA)
+    const status = new Map(entries.map((e) => [e._id, e.status]))
+    expect(record.winners.every((id) => ['won', 'checkedIn'].includes(status.get(id) ?? ''))).toBe(
+      true,
+    )
+    expect(entries.filter((e) => e.status === 'checkedIn')).toHaveLength(5)
+    expect(record.waitlist.every((id) => status.get(id) === 'waitlisted')).toBe(true)
+    const mine = api.ok(await api.call(MEMBER, 'entry.mine', { limit: 50 }))
+    expect(mine.items.find((e) => e.activityId === OPERA)).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1,
+      actions: ['cancel'],
+    })
+    const seat = (await api.documents('seats')).find((d) => d._id === `${OPERA}_s1`) as {
+      seats: number
+      taken: number
+      holders: Record<string, { size: number }>
+    }
+    expect(Object.keys(seat.holders).sort()).toEqual([...record.winners].sort())
+    const sizes = new Map(record.entries.map((e) => [e.id, e.size]))
+    expect(seat.taken).toBe(record.winners.reduce((sum, id) => sum + (sizes.get(id) ?? 0), 0))
+    expect(seat.taken).toBeLessThanOrEqual(seat.seats)
+    // Everyone was told; the scheduler's first tick finds nothing to do.
+    const told = api.ok(await api.call(MEMBER, 'message.list', {}))
+    expect(told.items.map((m) => m.kind)).toContain('draw.waitlisted')
+    const fired = await api.cloud.post('/dev/trigger/scheduler')
+    expect((fired.body as { result: Record<string, unknown> }).result).toMatchObject({
+      drawResultsTold: 0,
+      offers: { repaired: 0, released: 0, made: 0 },
+      sessions: { reminded: 0, noShows: 0 },
+    })
+  })
+
   it('《森林奇境》 shows its entries so far, every party a parent with children in the age range', async () => {
     const forest = api.ok(await api.call(UNVERIFIED, 'activity.get', { id: FOREST }))
     const entries = await entriesOf(FOREST)
@@ -143,11 +188,12 @@ describe('the seeded activities', () => {
     expect(new Set(entries.map((e) => e.memberId)).size).toBe(entries.length)
   })
 
-  it('the dev member waits for 《森林奇境》’s draw, lost the lecture, and has nothing else', async () => {
+  it('the dev member waits for 《森林奇境》’s draw, lost the lecture, waits on the opera’s list', async () => {
     const mine = api.ok(await api.call(MEMBER, 'entry.mine', { limit: 50 }))
     const status = Object.fromEntries(mine.items.map((e) => [e.activityId, e.status]))
     expect(status[FOREST]).toBe('pending')
     expect(status[LECTURE]).toBe('lost')
+    expect(status[OPERA]).toBe('waitlisted')
     expect(status).not.toHaveProperty(TEA)
     expect(status).not.toHaveProperty(SHANSHUI)
     const forest = mine.items.find((e) => e.activityId === FOREST)
@@ -201,6 +247,7 @@ describe('the seeded activities at any time of day or year', () => {
       [SHANSHUI]: 'open',
       [FOREST]: 'closed',
       [LECTURE]: 'finished',
+      [OPERA]: 'closed',
     })
     for (const a of activities) {
       const settings = { ...a, sessions: a.sessions.map((s) => ({ ...s })) }
