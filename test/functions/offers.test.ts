@@ -1,6 +1,7 @@
 import type { DrawRecord, ManagedActivity, MyEntry } from '../../cloudfunctions/contract'
-import { openActivity, seedVerifiedMembers, type SeededMember } from '../helpers/activities'
+import { seedVerifiedMembers, type SeededMember } from '../helpers/activities'
 import { STAFF, rid, startApiCloud, type ApiCloud } from './api-cloud'
+import { DAY, HOUR, MINUTE, publishLottery, timeline } from './lottery-timeline'
 
 /**
  * Issue 9, items 5 and 8: every way a won seat is freed — 我去不了了, staff cancelling, an offer
@@ -9,15 +10,12 @@ import { STAFF, rid, startApiCloud, type ApiCloud } from './api-cloud'
  * The draw's seed is random, so each step works out from the published record and the entries
  * who should get the next offer, then checks the database gave it to exactly them.
  */
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
 const SEATS = 4
-const iso = (ms: number) => new Date(ms).toISOString()
 
 let api: ApiCloud
 let members: SeededMember[]
-let offset = 0
+const clock = timeline(() => api)
+const later = clock.later
 
 beforeAll(async () => {
   api = await startApiCloud()
@@ -26,14 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop()
 })
-
-/** Moves the cloud's clock on and runs one scheduler tick; answers its report. */
-async function later(ms: number): Promise<void> {
-  offset += ms
-  await api.shiftClock(offset)
-  const fired = await api.cloud.post('/dev/trigger/scheduler')
-  expect(fired.status).toBe(200)
-}
 
 interface Row {
   id: string
@@ -118,23 +108,9 @@ describe('seats given back pass down the waitlist, each exactly once', () => {
   }
 
   it('draws a lottery whose winners hold their seats in one seat document', async () => {
-    const now = Date.now()
+    const now = clock.now()
     startAt = now + 5 * DAY
-    const draft = api.ok(
-      await api.write(
-        STAFF,
-        'activity.create',
-        rid('lot'),
-        openActivity(now, {
-          title: '递补测试',
-          allocation: 'lottery',
-          sessions: [{ startAt: iso(startAt), endAt: iso(startAt + 2 * HOUR), seats: SEATS }],
-          signupClosesAt: iso(now + DAY),
-          drawAt: iso(now + 2 * DAY),
-        }),
-      ),
-    )
-    activity = api.ok(await api.write(STAFF, 'activity.publish', rid('pub'), { id: draft.id }))
+    activity = await publishLottery(api, now, '递补测试', { startIn: 5 * DAY, seats: SEATS })
     for (const [i, m] of members.entries()) {
       // Parties of 1, 2 and 3, so a big party may be passed over for one that fits.
       const companions = Array.from({ length: i % 3 }, (_, k) => ({ name: `同行${k}` }))
@@ -163,7 +139,7 @@ describe('seats given back pass down the waitlist, each exactly once', () => {
     const winner = entries.get(record.winners[0]) as Row
     const me = openidOf(winner)
     api.ok(await api.write(me, 'entry.confirm', rid('cf'), { activityId: activity.id }))
-    const before = Date.now() + offset
+    const before = clock.now()
     const offers = await freeing(winner, async () => {
       const gone = api.ok<MyEntry>(
         await api.write(me, 'entry.cancel', rid('back'), { activityId: activity.id }),
@@ -179,7 +155,7 @@ describe('seats given back pass down the waitlist, each exactly once', () => {
     // 12 hours from the moment it was offered (the policy's default).
     const until = Date.parse(mine.offerUntil ?? '')
     expect(until).toBeGreaterThanOrEqual(before + 12 * HOUR)
-    expect(until).toBeLessThanOrEqual(Date.now() + offset + 12 * HOUR)
+    expect(until).toBeLessThanOrEqual(clock.now() + 12 * HOUR)
   })
 
   it('accepting an offer gives a ticket; staff cancelling that ticket offers it on', async () => {
@@ -258,8 +234,8 @@ describe('seats given back pass down the waitlist, each exactly once', () => {
         await api.write(openidOf(other), 'entry.confirm', rid('ok'), { activityId: activity.id }),
       )
     await freeing(row, async () => {
-      // The draw was 2 days + 1 minute in; its 24 hours to confirm end a day after that.
-      await later(3 * DAY + 2 * MINUTE - offset)
+      // A day to confirm from the draw: a minute past that.
+      await later(Date.parse(record.drawnAt ?? '') + DAY + MINUTE - clock.now())
     })
     const reasons = (await api.documents('entries'))
       .filter((e) => e.activityId === activity.id)
@@ -269,7 +245,7 @@ describe('seats given back pass down the waitlist, each exactly once', () => {
 
   it('never offers once the session has started', async () => {
     // An offer made the day of the show runs to the start, not 12 hours past it.
-    const now = Date.now() + offset
+    const now = clock.now()
     await later(startAt - now - 2 * HOUR)
     const entries = await entriesOf(activity.id)
     const holder = [...entries.values()].find((e) => e.status === 'won')
@@ -304,23 +280,10 @@ describe('under concurrency and after a dead run', () => {
   let record: DrawRecord
 
   it('every winner giving back at once, with two scheduler ticks racing: each seat offered once', async () => {
-    const now = Date.now() + offset
-    const startAt = now + 5 * DAY
-    const draft = api.ok(
-      await api.write(
-        STAFF,
-        'activity.create',
-        rid('lot'),
-        openActivity(now, {
-          title: '递补并发测试',
-          allocation: 'lottery',
-          sessions: [{ startAt: iso(startAt), endAt: iso(startAt + 2 * HOUR), seats: 3 }],
-          signupClosesAt: iso(now + DAY),
-          drawAt: iso(now + 2 * DAY),
-        }),
-      ),
-    )
-    activity = api.ok(await api.write(STAFF, 'activity.publish', rid('pub'), { id: draft.id }))
+    activity = await publishLottery(api, clock.now(), '递补并发测试', {
+      startIn: 5 * DAY,
+      seats: 3,
+    })
     for (const m of members) {
       api.ok(
         await api.write(m.openid, 'entry.submit', rid('in'), {
@@ -365,7 +328,7 @@ describe('under concurrency and after a dead run', () => {
     const db = api.cloud.app().database()
     const _ = db.command
     const seatId = `${activity.id}_s1`
-    const takenAt = new Date(Date.now() + offset - 10 * MINUTE)
+    const takenAt = new Date(clock.now() - 10 * MINUTE)
     await db
       .collection('seats')
       .doc(seatId)

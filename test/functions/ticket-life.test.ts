@@ -1,6 +1,7 @@
 import type { ManagedActivity, MyEntry, MyMessage } from '../../cloudfunctions/contract'
 import { openActivity, seedVerifiedMembers, type SeededMember } from '../helpers/activities'
 import { CHECKER, STAFF, rid, startApiCloud, type ApiCloud } from './api-cloud'
+import { DAY, HOUR, MINUTE, publishLottery, timeline } from './lottery-timeline'
 
 /**
  * Issue 9, items 5–7: a ticket's life after the draw as its members hear of it in 消息 — the
@@ -8,14 +9,10 @@ import { CHECKER, STAFF, rid, startApiCloud, type ApiCloud } from './api-cloud'
  * the door: a ticket used is fine, a ticket never used becomes a no-show in the credit record,
  * where the activity's ban rule stops the next signup, saying until when. Each is told once.
  */
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
-const iso = (ms: number) => new Date(ms).toISOString()
-
 let api: ApiCloud
 let members: SeededMember[]
-let offset = 0
+const clock = timeline(() => api)
+const later = clock.later
 
 beforeAll(async () => {
   api = await startApiCloud()
@@ -24,12 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop()
 })
-
-async function later(ms: number): Promise<void> {
-  offset += ms
-  await api.shiftClock(offset)
-  expect((await api.cloud.post('/dev/trigger/scheduler')).status).toBe(200)
-}
 
 async function messagesOf(m: SeededMember): Promise<MyMessage[]> {
   return api.ok<{ items: MyMessage[] }>(await api.call(m.openid, 'message.list', { limit: 50 }))
@@ -51,29 +42,22 @@ describe('after the draw: told, offered, reminded, checked in or recorded as a n
   let waiting: SeededMember[] = []
 
   it('tells every entrant the result once: 已中签 with the deadline, or 候补第 N 位', async () => {
-    const now = Date.now()
+    const now = clock.now()
     startAt = now + 5 * DAY
-    const draft = api.ok<ManagedActivity>(
-      await api.write(
-        STAFF,
-        'activity.create',
-        rid('lot'),
-        openActivity(now, {
-          title: '票的一生',
-          allocation: 'lottery',
-          sessions: [{ startAt: iso(startAt), endAt: iso(startAt + 2 * HOUR), seats: 2 }],
-          signupClosesAt: iso(now + DAY),
-          drawAt: iso(now + 2 * DAY),
-          party: { maxSize: 1, family: null },
-          ticketPolicy: {
-            confirmHours: 24,
-            offerHours: 6,
-            noShowBan: { noShows: 1, withinDays: 30, banDays: 7 },
-          },
-        }),
-      ),
+    activity = await publishLottery(
+      api,
+      now,
+      '票的一生',
+      { startIn: 5 * DAY, seats: 2 },
+      {
+        party: { maxSize: 1, family: null },
+        ticketPolicy: {
+          confirmHours: 24,
+          offerHours: 6,
+          noShowBan: { noShows: 1, withinDays: 30, banDays: 7 },
+        },
+      },
     )
-    activity = api.ok(await api.write(STAFF, 'activity.publish', rid('pub'), { id: draft.id }))
     for (const m of members) {
       const entry = api.ok<MyEntry>(
         await api.write(m.openid, 'entry.submit', rid('in'), {
@@ -129,7 +113,7 @@ describe('after the draw: told, offered, reminded, checked in or recorded as a n
   })
 
   it('reminds every ticket the day before, once', async () => {
-    await later(startAt - (Date.now() + offset) - 23 * HOUR)
+    await later(startAt - clock.now() - 23 * HOUR)
     for (const m of [winners[0], waiting[0]]) {
       const told = (await messagesOf(m)).filter((x) => x.kind === 'reminder')
       expect(told).toHaveLength(1)
@@ -142,7 +126,7 @@ describe('after the draw: told, offered, reminded, checked in or recorded as a n
 
   it('after the session a ticket never used is a no-show, and the ban stops the next signup', async () => {
     // The door opens: one ticket is used, the other never is.
-    await later(startAt - (Date.now() + offset) - HOUR)
+    await later(startAt - clock.now() - HOUR)
     const code = (await entryOf(winners[0], activity.id)).ticketCode as string
     api.ok(await api.write(CHECKER, 'ticket.checkIn', rid('door'), { code }))
     await later(3 * HOUR)
@@ -161,7 +145,7 @@ describe('after the draw: told, offered, reminded, checked in or recorded as a n
     expect((again?.noShows as unknown[]).length).toBe(1)
     expect((await messagesOf(waiting[0])).filter((x) => x.kind === 'noShow')).toHaveLength(1)
     // The ban holds for the next activity, and says until when.
-    const now = Date.now() + offset
+    const now = clock.now()
     const next = api.ok<ManagedActivity>(
       await api.write(STAFF, 'activity.create', rid('next'), openActivity(now)),
     )
