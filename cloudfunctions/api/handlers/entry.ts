@@ -336,8 +336,8 @@ async function page(
 
 /**
  * 确认参加: a winner (or a waitlisted member accepting an offer) says they will come, within
- * the deadline; the ticket follows. One
- * conditional update from the version read; a second run finds it done.
+ * the deadline; the ticket follows. One conditional update from the version read; a second run
+ * finds it done.
  */
 export const confirmOwn: Handler<'entry.confirm'> = async (input, ctx) => {
   const request = requestOf(ctx)
