@@ -18,7 +18,10 @@ function tab(page: Page, name: string) {
 
 async function openActivity(page: Page, title: string): Promise<void> {
   await tab(page, '活动').click()
-  const card = page.locator('.zg-card:visible', { hasText: title }).first()
+  // Only inside the 活动 page: 首页's notices name the same shows and may still be visible.
+  const card = page
+    .locator('.taro_page[id^="/pages/activities/index"] .zg-card:visible', { hasText: title })
+    .first()
   await card.waitFor()
   await card.click()
   await page.locator('.zg-card__title:visible', { hasText: '我要报名' }).waitFor()
