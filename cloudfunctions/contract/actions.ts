@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { activityActions } from './activity'
+import { bookingActions } from './booking'
 import { drawActions } from './draw'
 import { ticketActions } from './ticket'
 import { entryActions } from './entry'
@@ -7,6 +8,7 @@ import { meActions } from './me'
 import { messageActions } from './message'
 import { noticeActions } from './notice'
 import { auditActions, grantActions, registryActions } from './registry'
+import { venueActions } from './venue'
 
 export { ROLES, requestId, type Role } from './spec'
 
@@ -43,6 +45,8 @@ export const actions = join(
   drawActions,
   ticketActions,
   messageActions,
+  venueActions,
+  bookingActions,
 )
 
 export type Actions = typeof actions

@@ -29,6 +29,10 @@ export const ERRORS = {
   TICKET_INVALID: '无效的电子票',
   TICKET_USED: '此票已检票',
   CHECK_IN_CLOSED: '当前不在检票时间内',
+  SLOT_TAKEN: '该时段已被预约，请选择其他时段',
+  BOOKING_NOT_OPEN: '该时段暂不可预约',
+  BOOKING_LIMIT: '已达预约上限',
+  BOOKING_INVALID: '无效的预约码',
   INTERNAL: '服务开小差了，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',
 } as const

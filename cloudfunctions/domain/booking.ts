@@ -127,15 +127,11 @@ export const DEFAULT_BOOKING_POLICY: BookingPolicy = {
   noShowBan: { noShows: 2, withinDays: 180, banDays: 30 },
 }
 
-/**
- * Error codes of booking refusals. The contract has no booking codes yet; these are the nearest
- * existing ones (the message says the rest), kept here so that adding SLOT_TAKEN, BOOKING_LIMIT
- * and the like to contract/errors.ts is a change of this table only.
- */
+/** Error codes of booking refusals, in one table so the handlers and tests name them alike. */
 export const BOOKING_CODES = {
-  notOpen: 'SIGNUP_NOT_OPEN',
-  taken: 'SEATS_FULL',
-  limit: 'MONTHLY_CAP',
+  notOpen: 'BOOKING_NOT_OPEN',
+  taken: 'SLOT_TAKEN',
+  limit: 'BOOKING_LIMIT',
   banned: 'MEMBER_BANNED',
   cancelClosed: 'CANCEL_CLOSED',
   checkInClosed: 'CHECK_IN_CLOSED',

@@ -3,6 +3,7 @@ import { app } from '../store/db'
 import { countBecameVisible } from '../store/notices'
 import { listStaleRequests, STALE_MS } from '../store/requests'
 import { repairSeats } from './seats'
+import { repairBookings, type BookingRepairReport } from './bookings'
 import { runDueDraws } from './draws'
 import { announceDraws } from './news'
 import { tendLotteries } from './offers'
@@ -29,6 +30,8 @@ export interface SchedulerReport {
   drawResultsTold: number
   /** Tickets reminded the day before, and tickets recorded as no-shows after their session. */
   sessions: { reminded: number; noShows: number }
+  /** Venue bookings: no-shows marked, credit completed, limit counters repaired. */
+  bookings: BookingRepairReport
 }
 
 /**
@@ -44,6 +47,7 @@ export async function main(): Promise<SchedulerReport> {
   // Runs that died are finished first, by their own handlers; what is left is then repaired.
   const requestsResumed = await resumeStaleRequests(staleBefore)
   const seatsRepaired = await repairSeats(now, staleBefore)
+  const bookings = await repairBookings(now, staleBefore)
   const draws = await runDueDraws(now)
   const drawResultsTold = await announceDraws(now)
   const tended = await tendLotteries(now, staleBefore)
@@ -62,6 +66,7 @@ export async function main(): Promise<SchedulerReport> {
     drawResultsTold,
     offers,
     sessions,
+    bookings,
   }
   console.log('[scheduler]', JSON.stringify(report))
   return report

@@ -34,6 +34,15 @@ const WRITES = {
   'ticket.checkIn': true,
   'ticket.exportRoster': true,
   'message.read': true,
+  'venue.create': true,
+  'venue.update': true,
+  'booking.create': true,
+  'booking.cancel': true,
+  'booking.checkIn': true,
+  'booking.appeal': true,
+  'booking.resolveAppeal': true,
+  'booking.createFor': true,
+  'booking.cancelFor': true,
 } satisfies Record<WriteAction, true>
 
 // The record above fails to compile when the contract gains a write it does not list.

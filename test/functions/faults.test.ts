@@ -5,6 +5,7 @@ import { actions, ERRORS, type ActionName } from '../../cloudfunctions/contract'
 import { STALE_MS } from '../../cloudfunctions/store/requests'
 import { drawLostMessage, messageFrom } from '../../cloudfunctions/domain/message'
 import { openActivity } from '../helpers/activities'
+import { bookingFaultCases } from '../helpers/booking-faults'
 import {
   ADMIN,
   CHECKER,
@@ -590,6 +591,18 @@ const CASES: FaultCase[] = [
       return { audits: res.data.length, files: files.length, stored }
     },
   },
+  ...bookingFaultCases({
+    api: () => api,
+    offset: () => clockOffset,
+    member: {
+      openid: MEMBER,
+      memberId: String(seed.collections.members[0]._id),
+      unit: String(seed.collections.members[0].unit),
+    },
+    other: { memberId: liMemberId, unit: String(seed.collections.members[1].unit) },
+    staff: STAFF,
+    checker: CHECKER,
+  }),
   {
     action: 'message.read',
     actor: MEMBER,

@@ -195,7 +195,7 @@ describe('chosenSlots', () => {
       ),
     )
     expect(early).toMatchObject({
-      code: 'SIGNUP_NOT_OPEN',
+      code: 'BOOKING_NOT_OPEN',
       message: '6月11日的时段将于6月10日 12:00开放预约',
     })
     const onTime = new Date('2026-06-10T04:00:00Z')
@@ -223,7 +223,7 @@ describe('chosenSlots', () => {
           NOW,
         ),
       ),
-    ).toMatchObject({ code: 'SIGNUP_NOT_OPEN', message: '6月13日不开放：展厅布展' })
+    ).toMatchObject({ code: 'BOOKING_NOT_OPEN', message: '6月13日不开放：展厅布展' })
     expect(
       refusal(() => chosenSlots(venue(), resources, '2026-06-11', [pick('18:00', 'v1-t3')], NOW))
         .message,
@@ -243,7 +243,7 @@ describe('chosenSlots', () => {
       chosenSlots(venue(), resources, '2026-06-11', [pick('15:00'), pick('16:00')], NOW),
     )
     expect(error).toMatchObject({
-      code: 'MONTHLY_CAP',
+      code: 'BOOKING_LIMIT',
       message: '每人每天最多预约1个时段，当天已约满',
     })
   })

@@ -1,5 +1,6 @@
 import * as activity from './activity'
 import * as audit from './audit'
+import * as booking from './booking'
 import * as draw from './draw'
 import * as entry from './entry'
 import * as grant from './grant'
@@ -9,6 +10,7 @@ import * as message from './message'
 import * as notice from './notice'
 import * as registry from './registry'
 import * as ticket from './ticket'
+import * as venue from './venue'
 import * as roster from './roster'
 import { importRegistry } from './registry-import'
 import type { HandlerTable } from './types'
@@ -57,4 +59,21 @@ export const handlers: HandlerTable = {
   'ticket.exportRoster': roster.exportRoster,
   'message.list': message.list,
   'message.read': message.read,
+  'venue.list': venue.list,
+  'venue.get': venue.get,
+  'venue.day': venue.day,
+  'venue.manageList': venue.manageList,
+  'venue.create': venue.create,
+  'venue.update': venue.update,
+  'booking.create': booking.create,
+  'booking.cancel': booking.cancelOwn,
+  'booking.mine': booking.mine,
+  'booking.get': booking.get,
+  'booking.checkIn': booking.checkIn,
+  'booking.appeal': booking.appeal,
+  'booking.appeals': booking.appeals,
+  'booking.resolveAppeal': booking.resolveAppeal,
+  'booking.createFor': booking.createFor,
+  'booking.cancelFor': booking.cancelFor,
+  'booking.dayOverview': booking.dayOverview,
 }

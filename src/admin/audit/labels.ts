@@ -28,6 +28,15 @@ export const ACTION_LABELS: Record<WriteAction | 'registry.contact', string> = {
   'ticket.checkIn': '检票',
   'ticket.exportRoster': '导出检票名单',
   'message.read': '消息标为已读',
+  'venue.create': '新建场馆',
+  'venue.update': '编辑场馆',
+  'booking.create': '预约场地',
+  'booking.cancel': '取消预约',
+  'booking.checkIn': '预约签到',
+  'booking.appeal': '爽约申诉',
+  'booking.resolveAppeal': '处理爽约申诉',
+  'booking.createFor': '代会员预约',
+  'booking.cancelFor': '代会员取消预约',
 }
 
 export function actionLabel(action: string): string {
