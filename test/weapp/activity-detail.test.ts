@@ -14,6 +14,7 @@ import {
   type ActivityApp,
 } from './activity-fixtures'
 import { BOOT_TIMEOUT_MS } from './boot'
+import { atLocal, dayOf } from '../../cloudfunctions/domain/time'
 
 const TEA = '详情测试·先到先得茶会'
 const TIGHT = '详情测试·仅一席的茶会'
@@ -47,14 +48,17 @@ beforeAll(async () => {
     ],
   })
   const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString()
+  const afternoon = (hours: number, time: string) =>
+    atLocal(dayOf(new Date(Date.now() + hours * 3_600_000)), time).toISOString()
   await publish(FAMILY, {
     category: 'show',
     allocation: 'lottery',
     closesIn: 48,
     drawAt: at(60),
+    // Afternoons in Beijing, so a session never runs past midnight whenever the suite runs.
     sessions: [
-      { startAt: at(120), endAt: at(122), seats: 300 },
-      { startAt: at(144), endAt: at(146), seats: 300 },
+      { startAt: afternoon(120, '14:00'), endAt: afternoon(120, '16:00'), seats: 300 },
+      { startAt: afternoon(144, '14:00'), endAt: afternoon(144, '16:00'), seats: 300 },
     ],
     party: { maxSize: 3, family: { childMinAge: 3, childMaxAge: 12 } },
     eligibility: { winsPerMonth: 5 },
