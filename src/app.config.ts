@@ -4,6 +4,7 @@ export default defineAppConfig({
     { root: 'notice', pages: ['detail/index'] },
     { root: 'member', pages: ['verify/index'] },
     { root: 'activity', pages: ['detail/index', 'entries/index', 'draw/index'] },
+    { root: 'venue', pages: ['detail/index', 'bookings/index', 'booking/index'] },
     { root: 'message', pages: ['list/index'] },
     {
       root: 'admin',
@@ -20,6 +21,10 @@ export default defineAppConfig({
         'on-behalf/index',
         'check-in/index',
         'roster/index',
+        'venue-day/index',
+        'appeals/index',
+        'venues/index',
+        'venue-edit/index',
       ],
     },
   ],

@@ -10,6 +10,7 @@ import {
 import type { BindingRecord, GrantRecord } from '../../cloudfunctions/store/records'
 import { demoActivities, demoSignups, eventDays, whenText } from './activities'
 import { demoDraws } from './draws'
+import { demoVenues, pingPongDays } from './venues'
 import { idNumberOf, memberRecord, registryPeople, type RegistryPerson } from './registry'
 
 /**
@@ -46,12 +47,12 @@ const SEEDER = 'seed'
 
 export function demoData(now: Date): DemoData {
   const today = dayOf(now)
-  const signupDay = addDays(today, 1)
   const { acrobatics, childrensShow, tea } = eventDays(now)
   const activities = demoActivities(now)
   const signupWindow = ({ signupOpensAt, signupClosesAt }: ActivityRecord) =>
     `报名时间：${whenText(signupOpensAt)}至${whenText(signupClosesAt)}`
-  const pingPongLast = addDays(signupDay, 29)
+  // The notice states the venue's own opening days (cloud/seed/venues.ts).
+  const pingPong = pingPongDays(now)
   const contact = `${CENTRE.name}\n地址：${CENTRE.address}\n咨询电话：${CENTRE.phone}（工作日）`
 
   const notice = (
@@ -87,7 +88,7 @@ export function demoData(now: Date): DemoData {
           `一、杂技剧《山水相依》\n时间：${chineseDateWithWeekday(acrobatics)} 19:30\n地点：杭州运河大剧院\n${signupWindow(activities.shanshui)}，截止后统一抽签。`,
           `二、杂技儿童剧《森林奇境》\n时间：${chineseDateWithWeekday(childrensShow)} 19:00\n地点：杭州运河大剧院\n儿童须由一名家长陪同，同行人与报名人一同抽签。\n${signupWindow(activities.forest)}。`,
           `三、"六月风荷"行香茶会\n时间：${chineseDateWithWeekday(tea)} 14:15\n地点：杭州茗庐茶文化体验馆\n名额有限，先到先得。\n${signupWindow(activities.tea)}。`,
-          `四、乒乓球场地预约\n时间：${chineseDate(signupDay)}至${chineseDate(pingPongLast)}，每天12:00–20:30\n地点：${CENTRE.name}三楼展厅\n按时段预约。`,
+          `四、乒乓球场地预约\n时间：${chineseDate(pingPong.from)}至${chineseDate(pingPong.to)}，每天12:00–20:30\n地点：${CENTRE.name}三楼展厅\n按时段预约。`,
           '报名对象：我省工会会员\n报名方式：在本小程序“活动”页报名，或致电中心由工作人员代为报名。',
           contact,
         ].join('\n\n'),
@@ -115,7 +116,7 @@ export function demoData(now: Date): DemoData {
         status: 'published',
         publishAt: threeHoursAgo,
         body: [
-          `开放时间：${chineseDate(signupDay)}至${chineseDate(pingPongLast)}，每天12:00–20:30\n地点：${CENTRE.name}三楼展厅`,
+          `开放时间：${chineseDate(pingPong.from)}至${chineseDate(pingPong.to)}，每天12:00–20:30\n地点：${CENTRE.name}三楼展厅`,
           '预约对象：我省工会会员，免费。\n按时段预约，预约后请按时到场签到；如不能到场请提前取消。',
           contact,
         ].join('\n\n'),
@@ -187,6 +188,12 @@ export function demoData(now: Date): DemoData {
   const members = [member1, member2, ...registry]
   const signups = demoSignups(activities, registry, member1)
   const draws = demoDraws(activities, signups.entries, members, member1._id, now)
+  const venues = demoVenues(now, {
+    registry,
+    devMember: member1,
+    devOpenid: identities[0].openid,
+    phone: CENTRE.phone,
+  })
 
   // The unverified member is in the registry but not yet bound, so verification can be tried.
   const bindings: BindingRecord[] = [
@@ -213,7 +220,10 @@ export function demoData(now: Date): DemoData {
       messages: loose(draws.messages),
       drawSecrets: loose(draws.secrets),
       draws: loose(draws.draws),
-      credit: [],
+      venues: loose(venues.venues),
+      bookings: loose(venues.bookings),
+      bookingCounters: loose(venues.bookingCounters),
+      credit: loose(venues.credit),
       requests: [],
       verifications: [],
       audit: [],

@@ -38,3 +38,24 @@ export const ADMIN_CHECK_IN_URL = '/admin/check-in/index'
 export function adminRosterUrl(activityId: string, sessionId: string): string {
   return `/admin/roster/index?activityId=${encodeURIComponent(activityId)}&sessionId=${encodeURIComponent(sessionId)}`
 }
+
+/** A venue's page: its date strip and the day's grid; `date` opens that day. */
+export function venueDetailUrl(id: string, date?: string): string {
+  const url = `/venue/detail/index?id=${encodeURIComponent(id)}`
+  return date ? `${url}&date=${encodeURIComponent(date)}` : url
+}
+
+/** A booking's status page, also what a shared card opens: `id` is the booking's ref. */
+export function bookingUrl(id: string): string {
+  return `/venue/booking/index?id=${encodeURIComponent(id)}`
+}
+
+export const MY_BOOKINGS_URL = '/venue/bookings/index'
+export const ADMIN_VENUE_DAY_URL = '/admin/venue-day/index'
+export const ADMIN_APPEALS_URL = '/admin/appeals/index'
+export const ADMIN_VENUES_URL = '/admin/venues/index'
+
+export function adminVenueEditUrl(id?: string): string {
+  const url = '/admin/venue-edit/index'
+  return id ? `${url}?id=${encodeURIComponent(id)}` : url
+}

@@ -5,12 +5,15 @@ import { useQuery } from '@/api/use-query'
 import { isAdmin, isStaff } from '@/utils/roles'
 import {
   ADMIN_ACTIVITIES_URL,
+  ADMIN_APPEALS_URL,
   ADMIN_AUDIT_URL,
   ADMIN_CHECK_IN_URL,
   ADMIN_NOTICES_URL,
   ADMIN_ON_BEHALF_URL,
   ADMIN_REGISTRY_URL,
   ADMIN_ROLES_URL,
+  ADMIN_VENUE_DAY_URL,
+  ADMIN_VENUES_URL,
 } from '@/utils/routes'
 import './index.scss'
 
@@ -30,6 +33,13 @@ const ENTRIES: Entry[] = [
     url: ADMIN_CHECK_IN_URL,
     door: true,
   },
+  {
+    title: '当日预约',
+    hint: '各场地各时段谁预约了、是否已签到（姓名已隐去）',
+    url: ADMIN_VENUE_DAY_URL,
+  },
+  { title: '爽约申诉', hint: '处理会员对爽约的申诉：撤销或维持', url: ADMIN_APPEALS_URL },
+  { title: '场馆', hint: '新建和编辑场馆：场地数量、开放日期与时间', url: ADMIN_VENUES_URL },
   { title: '公告', hint: '发布和管理公告', url: ADMIN_NOTICES_URL },
   { title: '活动', hint: '创建、发布和取消活动，设置场次与报名规则', url: ADMIN_ACTIVITIES_URL },
   {

@@ -13,7 +13,13 @@ import {
 import { useQuery } from '@/api/use-query'
 import { useUnread } from '@/api/use-unread'
 import { ROLE_LABELS, isAdmin, isStaff, worksTheDoor } from '@/utils/roles'
-import { ADMIN_HUB_URL, MEMBER_VERIFY_URL, MESSAGES_URL, MY_ENTRIES_URL } from '@/utils/routes'
+import {
+  ADMIN_HUB_URL,
+  MEMBER_VERIFY_URL,
+  MESSAGES_URL,
+  MY_BOOKINGS_URL,
+  MY_ENTRIES_URL,
+} from '@/utils/routes'
 import { formatShanghai, isFuture } from '@/utils/time'
 import './index.scss'
 
@@ -119,6 +125,15 @@ export default function Me() {
           onTap={() => void Taro.navigateTo({ url: MY_ENTRIES_URL })}
         >
           <Text>活动报名、抽签结果和可做的操作</Text>
+        </Card>
+      ) : null}
+      {me.verified ? (
+        <Card
+          title="我的预约"
+          extra={<Text className="zg-me__arrow">›</Text>}
+          onTap={() => void Taro.navigateTo({ url: MY_BOOKINGS_URL })}
+        >
+          <Text>场地预约、签到和取消</Text>
         </Card>
       ) : null}
       {me.verified ? (

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '场馆' })
+export default definePageConfig({
+  navigationBarTitleText: '场馆',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '爽约申诉',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

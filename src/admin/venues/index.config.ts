@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '场馆管理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})
