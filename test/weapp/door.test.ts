@@ -9,7 +9,9 @@
  * `downloadFile` and `openDocument` record what they were asked.
  */
 import type { MyEntry, Page, RosterExport } from '../../cloudfunctions/contract'
+import { dayOf, local } from '../../cloudfunctions/domain/time'
 import { seedVerifiedMembers } from '../helpers/activities'
+import { pingPongVenue } from '../helpers/venues'
 import { decodeSvgQr, svgOfDataUri } from '../helpers/qr-read'
 import type { SimulatedComponent } from './harness'
 import {
@@ -215,6 +217,48 @@ describe('检票 at the door', () => {
     await app.harness.simulate.sleep(30)
     button(page, '检票').dispatchEvent('tap')
     await app.waitFor(() => app.texts(page, '.zg-door-answer__title').includes('票无效'))
+  })
+
+  it('a venue booking’s code at the same desk: 签到成功 with the masked name and the table', async () => {
+    // A table booked by the member for the next full hour: inside the check-in window now.
+    const next = local(new Date()).add(1, 'hour').startOf('hour')
+    const params = pingPongVenue(dayOf(new Date()), {
+      days: 2,
+      tables: 1,
+      policy: {
+        opens: { daysAhead: 3, at: '00:00' },
+        checkIn: { beforeMinutes: 90, afterMinutes: 15 },
+      },
+    })
+    params.calendar.hours = { open: '00:00', close: '24:00' }
+    const venue = await api<{ id: string; resourceList: Array<{ id: string }> }>(
+      staff,
+      'venue.create',
+      params,
+    )
+    await api(member, 'booking.create', {
+      venueId: venue.id,
+      date: next.format('YYYY-MM-DD'),
+      picks: [{ resourceId: venue.resourceList[0].id, start: next.format('HH:mm') }],
+    })
+    const booked = await api<{ items: Array<{ venueId: string; code: string | null }> }>(
+      member,
+      'booking.mine',
+      {},
+      false,
+    )
+    const code = booked.items.find((b) => b.venueId === venue.id)?.code
+    expect(code).toMatch(/^B/)
+    page.querySelectorAll('.zg-door__input')[0]?.dispatchEvent('input', {
+      detail: { value: String(code) },
+    })
+    await app.harness.simulate.sleep(30)
+    button(page, '检票').dispatchEvent('tap')
+    await app.waitFor(() => text(page).includes('签到成功'))
+    const me = await api<{ maskedName: string }>(member, 'me.get', {}, false)
+    expect(app.texts(page, '.zg-door-answer__verdict')).toEqual(['✓ 签到成功'])
+    expect(app.texts(page, '.zg-door-answer__name')).toEqual([me.maskedName])
+    expect(app.texts(page, '.zg-door-answer__party')).toEqual(['1号台'])
   })
 
   it('the session’s roster: masked names, counts, no export for a checker', async () => {

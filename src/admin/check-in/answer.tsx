@@ -8,6 +8,20 @@ import type { DoorAnswer } from './use-check-in'
  * why (已于… 检票, 票无效, 尚未开始检票).
  */
 export function DoorAnswerView({ answer }: { answer: DoorAnswer }) {
+  if (answer.kind === 'booked') {
+    const { booking } = answer
+    return (
+      <View className="zg-door-answer zg-door-answer--ok">
+        <Text className="zg-door-answer__verdict">✓ 签到成功</Text>
+        <Text className="zg-door-answer__name">{booking.maskedName || '（无姓名）'}</Text>
+        <Text className="zg-door-answer__party">{booking.resourceName}</Text>
+        <Text className="zg-door-answer__meta">{booking.venueName}</Text>
+        <Text className="zg-door-answer__meta">
+          {`${booking.date} ${booking.start}–${booking.end}，签到于 ${formatShanghai(booking.checkedInAt, 'HH:mm:ss')}`}
+        </Text>
+      </View>
+    )
+  }
   if (answer.kind === 'admitted') {
     const { ticket } = answer
     return (

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { CheckIn, ErrorCode } from '@contract'
+import type { BookingCheckIn, CheckIn, ErrorCode } from '@contract'
 import type { ClientError } from '@/api/errors'
 import { isRetryable } from '@/api/errors'
 import { useSubmitOutcome } from '@/api/use-submit'
@@ -8,12 +8,14 @@ import { useSubmitOutcome } from '@/api/use-submit'
 /** What the door's screen says after a scan or a typed code. */
 export type DoorAnswer =
   | { kind: 'admitted'; ticket: CheckIn }
+  | { kind: 'booked'; booking: BookingCheckIn }
   | { kind: 'refused'; title: string; message: string; retry: boolean }
 
 /** The refusal's headline in words, so no one has to read a colour. */
 const TITLES: Partial<Record<ErrorCode, string>> = {
   TICKET_USED: '已检过票',
   TICKET_INVALID: '票无效',
+  BOOKING_INVALID: '预约码无效',
   CHECK_IN_CLOSED: '不在检票时间',
   INVALID_INPUT: '票码无效',
   FORBIDDEN: '没有检票权限',
@@ -37,13 +39,18 @@ function wasCancelled(error: unknown): boolean {
   return typeof message === 'string' && /cancel/i.test(message)
 }
 
+/** A venue booking's code (domain/booking-code) starts with B; a ticket's with T. */
+const isBookingCode = (code: string) => code.startsWith('B')
+
 /**
- * 检票: a scanned or typed code goes to `ticket.checkIn` once per intent (a retry after a weak
+ * 检票: a scanned or typed code goes to `ticket.checkIn` (or, for a booking's code, to
+ * `booking.checkIn`: one desk for both) once per intent (a retry after a weak
  * network reuses its request id, so it cannot use the ticket twice), and the answer stays on
  * screen until the checker moves on to the next one.
  */
 export function useCheckIn() {
   const run = useSubmitOutcome('ticket.checkIn', { toast: false })
+  const book = useSubmitOutcome('booking.checkIn', { toast: false })
   const [answer, setAnswer] = useState<DoorAnswer | null>(null)
   const [lastCode, setLastCode] = useState('')
 
@@ -54,6 +61,11 @@ export function useCheckIn() {
       return
     }
     setLastCode(code)
+    if (isBookingCode(code)) {
+      const outcome = await book.submit({ code })
+      setAnswer(outcome.ok ? { kind: 'booked', booking: outcome.data } : refused(outcome.error))
+      return
+    }
     const outcome = await run.submit({ code })
     setAnswer(outcome.ok ? { kind: 'admitted', ticket: outcome.data } : refused(outcome.error))
   }
@@ -83,7 +95,7 @@ export function useCheckIn() {
 
   return {
     answer,
-    checking: run.submitting,
+    checking: run.submitting || book.submitting,
     check,
     scan,
     next,

@@ -39,6 +39,8 @@ export function isoInstant(rng: Rng): string {
  * of these meets leaves the field invalid in every base payload (still refused, but the breaks
  * then prove less): fuzz/generator.test.ts says so.
  */
+const pad = (n: number) => String(n).padStart(2, '0')
+
 function patternCandidates(rng: Rng): string[] {
   return [
     token(rng, rng.between(8, 40)),
@@ -46,6 +48,12 @@ function patternCandidates(rng: Rng): string[] {
     `cloud://local.local-local-bucket/${token(rng, rng.between(4, 20))}.${rng.pick(['csv', 'xlsx', 'png'])}`,
     token(rng, 32, HEX),
     token(rng, rng.between(1, 8), DIGITS),
+    // Message ids, dates and clock times of venues, ticket and booking codes.
+    `m${token(rng, 24, HEX)}`,
+    `${rng.between(2025, 2030)}-${pad(rng.between(1, 12))}-${pad(rng.between(1, 28))}`,
+    `${pad(rng.between(0, 23))}:${pad(rng.between(0, 59))}`,
+    `T${token(rng, 25)}.${token(rng, 20, HEX)}`,
+    `B${token(rng, 12)}~${token(rng, 8)}.${token(rng, 20, HEX)}`,
   ]
 }
 
