@@ -127,7 +127,7 @@ async function entryShowing(page: Page, title: string, text: string): Promise<Lo
 
 /** 工作台 → 检票, types the code in and waits for the answer (✓ or ✗). */
 async function checkIn(page: Page, code: string): Promise<Locator> {
-  await field(page, 'T 开头的票码').fill(code)
+  await field(page, '票码（T 开头）或预约码（B 开头）').fill(code)
   await button(page, '检票').click()
   const answer = page.locator('.zg-door-answer:visible')
   await answer.waitFor()
@@ -138,7 +138,7 @@ async function openDoor(page: Page): Promise<void> {
   await actAs(page, demo.cloud.url, '赵敏')
   await openFromMe(page, '工作台')
   await card(page, '检票').click()
-  await field(page, 'T 开头的票码').waitFor()
+  await field(page, '票码（T 开头）或预约码（B 开头）').waitFor()
 }
 
 /** 已确认，电子票已生成 shows over the QR for a moment; the screenshot wants the ticket. */

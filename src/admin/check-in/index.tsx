@@ -60,7 +60,7 @@ export default function CheckInPage() {
             className="zg-door__input"
             value={code}
             maxlength={120}
-            placeholder="T 开头的票码"
+            placeholder="票码（T 开头）或预约码（B 开头）"
             confirmType="done"
             onInput={(e) => setCode(e.detail.value)}
             onConfirm={() => void door.check(code)}
