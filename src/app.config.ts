@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'notice', pages: ['detail/index'] },
     { root: 'member', pages: ['verify/index'] },
-    { root: 'activity', pages: ['detail/index', 'entries/index', 'draw/index'] },
+    { root: 'activity', pages: ['detail/index', 'entries/index', 'draw/index', 'entry/index'] },
     { root: 'venue', pages: ['detail/index', 'bookings/index', 'booking/index'] },
     { root: 'message', pages: ['list/index'] },
     {

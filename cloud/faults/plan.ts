@@ -15,7 +15,7 @@ export const isWrite = (action: string): boolean => WRITES.has(action)
 
 /** One fault that was injected, as `GET /dev/faults` lists it. */
 export interface FaultEvent {
-  kind: 'fail' | 'kill'
+  kind: 'fail' | 'kill' | 'wx'
   action: string
   /** The write's number since the faults were set (fail), or within its invocation (kill). */
   write: number
@@ -70,6 +70,21 @@ export class FaultPlan {
     const code = this.spec.failureCode ?? 'DATABASE_TIMEOUT'
     this.events.push({ kind: 'fail', action, write: this.writes, code })
     return new CloudError(code, FAILURE_MESSAGES[code])
+  }
+
+  /** WeChat open API calls seen since the plan was set. */
+  wxCalls = 0
+
+  /** The error a WeChat open API call is answered with instead of reaching WeChat, or null. */
+  wxFailure(action: string): CloudError | null {
+    this.wxCalls += 1
+    const { failWxApi } = this.spec
+    if (failWxApi === undefined || this.wxCalls > failWxApi) return null
+    this.events.push({ kind: 'wx', action, write: this.wxCalls, code: 'SYS_ERR' })
+    return new CloudError(
+      'SYS_ERR',
+      '[InternalError] 微信接口调用失败 (injected by the local cloud fault switch)',
+    )
   }
 
   /** Whether the writer dies right after this write of its, which has been applied. */

@@ -41,6 +41,10 @@ export class FaultsService implements CloudService {
   ): Promise<SdkReply> {
     const writer = this.runner.invocationOf(params.wxCloudApiToken)
     if (writer?.killed) throw dead()
+    if (action === 'wx.api') {
+      const failure = this.plan?.wxFailure(action)
+      if (failure) throw failure
+    }
     if (!action.startsWith('database.')) return next()
     const plan = this.plan
     const delay = plan?.delayMs() ?? 0

@@ -36,6 +36,11 @@ export const faultSpec = z.strictObject({
   killAfterWrite: count.optional(),
   /** After each database write, the invocation that sent it dies with this probability. */
   killRate: probability.optional(),
+  /**
+   * The next N WeChat open API calls (`callWxOpenApi`, e.g. a subscription message) fail with
+   * SYS_ERR, as when WeChat is unreachable; later ones go through.
+   */
+  failWxApi: count.optional(),
   /** Limits the kills to invocations of this function (default: any function). */
   function: z
     .string()

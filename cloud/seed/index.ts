@@ -11,6 +11,7 @@ import type { BindingRecord, GrantRecord } from '../../cloudfunctions/store/reco
 import { demoActivities, demoSignups, eventDays, whenText } from './activities'
 import { demoDraws } from './draws'
 import { demoVenues, pingPongDays } from './venues'
+import { seededBookingReminders } from './reminders'
 import { idNumberOf, memberRecord, registryPeople, type RegistryPerson } from './registry'
 
 /**
@@ -217,7 +218,10 @@ export function demoData(now: Date): DemoData {
       ),
       entries: loose(draws.entries),
       seats: loose([...signups.seats, ...draws.seats]),
-      messages: loose(draws.messages),
+      messages: loose([
+        ...draws.messages,
+        ...seededBookingReminders(venues.venues, venues.bookings, now),
+      ]),
       drawSecrets: loose(draws.secrets),
       draws: loose(draws.draws),
       venues: loose(venues.venues),

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { activityActions } from './activity'
 import { bookingActions } from './booking'
+import { consentActions } from './consent'
 import { drawActions } from './draw'
 import { ticketActions } from './ticket'
 import { entryActions } from './entry'
@@ -47,6 +48,7 @@ export const actions = join(
   messageActions,
   venueActions,
   bookingActions,
+  consentActions,
 )
 
 export type Actions = typeof actions

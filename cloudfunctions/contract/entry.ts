@@ -71,6 +71,35 @@ export interface MyEntry {
   updatedAt: string
 }
 
+/**
+ * An entry's status card: what anyone who opens its link (a shared card, a forwarded message)
+ * sees when it is not theirs. No name, member id, companions, ticket code or actions.
+ */
+export interface EntryStatusCard {
+  id: string
+  activityId: string
+  activityTitle: string
+  allocation: Allocation
+  sessionId: string
+  /** ISO instant of the session's start. */
+  sessionStartAt: string
+  placeName: string
+  placeAddress: string
+  status: EntryStatus
+  /** 报名成功 / 待抽签 / 已中签 / …, as the app words it. */
+  statusText: string
+  partySize: number
+  mine: false
+}
+
+/** The entry as its own member sees it on the status page: everything, with its actions. */
+export type MyEntryView = MyEntry & { mine: true; placeAddress: string; statusText: string }
+
+export const entryId = z
+  .string({ error: '报名编号无效' })
+  .regex(/^e[0-9a-f]{24}$/, '报名编号无效')
+  .describe('报名编号 · Entry id')
+
 const companion = z.strictObject({
   name: personName.describe('同行人姓名 · Companion name'),
   age: z
@@ -126,6 +155,15 @@ export const entryActions = {
     { summary: '我的报名（新的在前）· My entries, newest first', returns: 'Page<MyEntry>' },
     MEMBER,
     z.strictObject({ cursor, limit: pageLimit }),
+  ),
+  'entry.get': read<MyEntryView | EntryStatusCard>()(
+    {
+      summary:
+        '报名状态页（他人只见活动、场次、地点与状态）· An entry’s status; only its member sees more',
+      returns: 'MyEntryView | EntryStatusCard',
+    },
+    ['everyone'],
+    z.strictObject({ id: entryId }),
   ),
   'entry.submitFor': write<MyEntry>()(
     {

@@ -6,7 +6,9 @@ import { MEMBER, read, write } from './spec'
  * 消息 as its member sees it: every event of their entries, kept in the app whether or not a
  * subscription message could be sent. 中签 `draw.won` · 候补 `draw.waitlisted` · 未中签
  * `draw.lost` · 递补名额 `offer` · 名额释放 `ticket.released` · 活动提醒 `reminder` ·
- * 爽约 `noShow` · 报名取消 `entry.cancelled`.
+ * 爽约 `noShow` · 报名取消 `entry.cancelled` · 报名成功 `entry.received` · 预约成功 `booking.made` ·
+ * 预约取消 `booking.cancelled` (by staff, or a closed day) · 预约提醒 `booking.reminder` ·
+ * 预约爽约 `booking.noShow` · 恢复预约与报名 `ban.lifted`.
  */
 export const MESSAGE_KINDS = [
   'draw.won',
@@ -17,6 +19,12 @@ export const MESSAGE_KINDS = [
   'reminder',
   'noShow',
   'entry.cancelled',
+  'entry.received',
+  'booking.made',
+  'booking.cancelled',
+  'booking.reminder',
+  'booking.noShow',
+  'ban.lifted',
 ] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
@@ -25,7 +33,7 @@ export interface MyMessage {
   kind: MessageKind
   title: string
   body: string
-  /** The page it opens, e.g. `/activity/detail/index?id=…`. */
+  /** The page it opens, e.g. `/activity/entry/index?id=…`. */
   link: string
   /** ISO instant it was posted. */
   createdAt: string

@@ -20,12 +20,30 @@ export interface MessageRecord {
   readAt: Date | null
 }
 
+/**
+ * The plain facts a subscription message's fields are filled from: the template table
+ * (cloudfunctions/config/templates.json) maps each template field to one of these.
+ */
+export interface MessageFields {
+  /** What it is about: the activity's title, or the venue and table. */
+  subject: string
+  /** When it happens: the session's or the slot's start. */
+  time: Date
+  /** The status in a word or two (a phrase field takes 5 characters). */
+  status: string
+  /** Where. */
+  place: string
+  /** One short line: what to do next, or why. */
+  note: string
+}
+
 /** A message as a builder makes it, before it is addressed and posted. */
 export interface MessageDraft {
   kind: MessageKind
   title: string
   body: string
   link: string
+  fields: MessageFields
   /** Names the event once: the same event always gives the same key, another event another. */
   eventKey: string
 }
@@ -55,12 +73,22 @@ export function messageFrom(post: MessagePost, now: Date): MessageRecord {
   }
 }
 
-/**
- * The activity's page (src/utils/routes `activityDetailUrl`): a member has one entry per
- * activity, and that page shows it with its live status and next action.
- */
+/** The activity's page (src/utils/routes `activityDetailUrl`). */
 export function activityLink(activityId: string): string {
   return `/activity/detail/index?id=${encodeURIComponent(activityId)}`
+}
+
+/**
+ * The entry's status page (its ticket too): the live status and the next action for its
+ * member, the public card for anyone the message is forwarded to (`entry.get`).
+ */
+export function entryLink(entryId: string): string {
+  return `/activity/entry/index?id=${encodeURIComponent(entryId)}`
+}
+
+/** The booking's status page, by its ref (`booking.get`), which stays its own once rebooked. */
+export function bookingLink(ref: string): string {
+  return `/venue/booking/index?id=${encodeURIComponent(ref)}`
 }
 
 /** "6月16日（周一）19:30", Beijing time whatever zone the function runs in. */
@@ -69,7 +97,7 @@ export function whenText(at: Date): string {
 }
 
 /** "6月15日 12:00": deadlines, where the weekday adds nothing. */
-function byText(at: Date): string {
+export function byText(at: Date): string {
   return `${chineseDate(dayOf(at))} ${local(at).format('HH:mm')}`
 }
 
@@ -79,14 +107,30 @@ export interface EntryFacts {
   activityId: string
   activityTitle: string
   sessionStartAt: Date
+  /** The place's name, for the subscription message; the in-app text names it where it helps. */
+  placeName?: string
 }
 
-function draft(kind: MessageKind, facts: EntryFacts, title: string, body: string, key = '') {
+/** `title` is the status in a word (it fills a phrase field); `note` one short line. */
+function draft(
+  kind: MessageKind,
+  facts: EntryFacts,
+  title: string,
+  body: string,
+  { key = '', note }: { key?: string; note: string },
+) {
   return {
     kind,
     title: `${title}：${facts.activityTitle}`,
     body,
-    link: activityLink(facts.activityId),
+    link: entryLink(facts.entryId),
+    fields: {
+      subject: facts.activityTitle,
+      time: facts.sessionStartAt,
+      status: title,
+      place: facts.placeName ?? '',
+      note,
+    },
     eventKey: `${kind}:${facts.entryId}${key ? `:${key}` : ''}`,
   } satisfies MessageDraft
 }
@@ -101,7 +145,10 @@ export function drawWonMessage(
   const confirm = facts.confirmBy
     ? `请在${byText(facts.confirmBy)}前确认参加，逾期名额将递补给候补会员。`
     : '请按时到场，入场时出示电子票。'
-  return draft('draw.won', facts, '已中签', `恭喜您中签${party}！${session(facts)}${confirm}`)
+  const note = facts.confirmBy ? `请在${byText(facts.confirmBy)}前确认` : '请按时到场'
+  return draft('draw.won', facts, '已中签', `恭喜您中签${party}！${session(facts)}${confirm}`, {
+    note,
+  })
 }
 
 /** 未中签, but on the waitlist: where, and what happens when a seat frees up. */
@@ -112,6 +159,7 @@ export function drawWaitlistedMessage(facts: EntryFacts & { position: number }):
     '候补中',
     `本次未中签，您在候补第${facts.position}位。${session(facts)}` +
       '有名额空出时将按候补顺序递补，届时会通知您在期限内确认。',
+    { note: `候补第${facts.position}位` },
   )
 }
 
@@ -122,6 +170,7 @@ export function drawLostMessage(facts: EntryFacts): MessageDraft {
     facts,
     '未中签',
     `很遗憾，本次抽签未中签。${session(facts)}感谢参与，欢迎关注其他活动。`,
+    { note: '感谢参与，欢迎关注其他活动' },
   )
 }
 
@@ -139,7 +188,7 @@ export function offerMessage(
     '递补名额',
     `有名额空出，您获得了递补名额${party}。${session(facts)}` +
       `请在${byText(facts.deadline)}前确认参加，逾期将递补给下一位候补会员。`,
-    String(facts.deadline.getTime()),
+    { key: String(facts.deadline.getTime()), note: `请在${byText(facts.deadline)}前确认` },
   )
 }
 
@@ -151,7 +200,8 @@ export function ticketReleasedMessage(
     facts.reason === 'expired'
       ? '您未在期限内确认参加，名额已释放给候补会员。'
       : '您已退还名额，名额将递补给候补会员。'
-  return draft('ticket.released', facts, '名额已释放', `${why}${session(facts)}`)
+  const note = facts.reason === 'expired' ? '未在期限内确认' : '您已退还名额'
+  return draft('ticket.released', facts, '名额已释放', `${why}${session(facts)}`, { note })
 }
 
 /** The day before: when, where, and until when it can still be cancelled. */
@@ -166,7 +216,7 @@ export function reminderMessage(
     `您报名的活动将于${whenText(facts.sessionStartAt)}开始。` +
       `地点：${facts.placeName}（${facts.placeAddress}）。请准时到场，入场时出示电子票。${cancel}`,
     // A session moved by staff is a new reminder.
-    String(facts.sessionStartAt.getTime()),
+    { key: String(facts.sessionStartAt.getTime()), note: '请准时到场，出示电子票' },
   )
 }
 
@@ -180,6 +230,7 @@ export function noShowMessage(facts: EntryFacts & { bannedUntil: Date | null }):
     facts,
     '爽约记录',
     `您未在${whenText(facts.sessionStartAt)}的场次签到，已记爽约一次。${ban}`,
+    { note: facts.bannedUntil ? `暂停报名至${byText(facts.bannedUntil)}` : '已记爽约一次' },
   )
 }
 
@@ -193,11 +244,33 @@ export function entryCancelledMessage(
   const who = facts.by === 'activity' ? '活动已取消，您的报名随之取消' : '工作人员已为您取消报名'
   const said = facts.reason.trim().replace(/[。.！!]+$/, '')
   const reason = said ? `原因：${said}。` : ''
+  return draft('entry.cancelled', facts, '报名已取消', `${who}。${session(facts)}${reason}`, {
+    key: String(facts.version),
+    note: said || who,
+  })
+}
+
+/**
+ * 报名成功 (a first-come seat, the ticket is ready) or 已报名 (a lottery entry, waiting for the
+ * draw), made by the member or for them by staff (a phone signup). An entry's id is reused when
+ * its member signs up again after cancelling, so the key holds when this signup made it (an
+ * edit keeps that, so a retried signup request never tells twice).
+ */
+export function entryReceivedMessage(
+  facts: EntryFacts & { lottery: boolean; drawAt: Date | null; byStaff: boolean; madeAt: Date },
+): MessageDraft {
+  const who = facts.byStaff ? '工作人员已为您报名' : '您已报名'
+  const next = facts.lottery
+    ? `将于${facts.drawAt ? byText(facts.drawAt) : '报名截止后'}抽签，结果会通知您。`
+    : '名额已为您保留，入场时出示电子票。'
   return draft(
-    'entry.cancelled',
+    'entry.received',
     facts,
-    '报名已取消',
-    `${who}。${session(facts)}${reason}`,
-    String(facts.version),
+    facts.lottery ? '待抽签' : '报名成功',
+    `${who}。${session(facts)}${next}`,
+    {
+      key: String(facts.madeAt.getTime()),
+      note: facts.lottery ? '抽签结果将另行通知' : '入场时出示电子票',
+    },
   )
 }

@@ -14,7 +14,7 @@ import {
   type BookingRecord,
   type CounterTake,
 } from '../domain/booking'
-import { banUntilFor } from '../domain/credit'
+import { banUntilFor, type CreditRecord } from '../domain/credit'
 import type { ResourceRecord } from '../domain/venue'
 import { ensureCounter, getCounter, releaseHold, takeCounter } from '../store/booking-counters'
 import {
@@ -164,8 +164,8 @@ export async function sameBooking(
 }
 
 /** Adds the booking's no-show to its member's credit, with the ban it brings (once). */
-export async function creditNoShow(booking: BookingRecord, policy: BookingPolicy): Promise<void> {
-  await recordNoShow(booking.memberId, noShowOf(booking, policy), policy.noShowBan)
+export function creditNoShow(booking: BookingRecord, policy: BookingPolicy): Promise<CreditRecord> {
+  return recordNoShow(booking.memberId, noShowOf(booking, policy), policy.noShowBan)
 }
 
 /**

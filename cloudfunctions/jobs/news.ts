@@ -5,6 +5,7 @@ import {
   drawWaitlistedMessage,
   drawWonMessage,
   entryCancelledMessage,
+  entryReceivedMessage,
   offerMessage,
   ticketReleasedMessage,
   type EntryFacts,
@@ -29,6 +30,7 @@ export function factsOf(entry: EntryRecord, activity: ActivityRecord): EntryFact
     activityId: activity._id,
     activityTitle: activity.title,
     sessionStartAt: entry.sessionStartAt,
+    placeName: activity.place.name,
   }
 }
 
@@ -66,6 +68,22 @@ export async function tellReleased(
     ...ticketReleasedMessage({ ...factsOf(entry, activity), reason: 'expired' as const }),
   }))
   await postMessages(posts, now)
+}
+
+/** 报名成功 or 待抽签, by the member or by staff for them; keyed by when the signup made it. */
+export async function tellReceived(
+  activity: ActivityRecord,
+  entry: EntryRecord,
+  now: Date,
+): Promise<void> {
+  const told = entryReceivedMessage({
+    ...factsOf(entry, activity),
+    lottery: entry.allocation === 'lottery',
+    drawAt: activity.drawAt ? new Date(activity.drawAt) : null,
+    byStaff: entry.byStaff,
+    madeAt: new Date(entry.createdAt),
+  })
+  await postMessages([{ memberId: entry.memberId, ...told }], now)
 }
 
 /** Staff cancelled the entry for the member (a phone call), or the activity was cancelled. */

@@ -9,6 +9,7 @@ import {
 } from '../domain/booking'
 import { addDays, dayOf } from '../domain/time'
 import { creditNoShow } from '../jobs/bookings'
+import { tellBookingNoShow } from '../jobs/booking-news'
 import { readByIds } from '../store/bulk'
 import { listHeldCounters, releaseHold, restoreHold } from '../store/booking-counters'
 import { changeBooking, getBookings, listRecentNoShows, listStartedBooked } from '../store/bookings'
@@ -60,7 +61,8 @@ async function markNoShows(now: Date, venueOf: VenueOf): Promise<number> {
     }
     if (!(await changeBooking(booking._id, booking.claim, 'booked', change))) continue
     marked += 1
-    await creditNoShow({ ...booking, ...change }, venue.policy)
+    const noShow = { ...booking, ...change }
+    await tellBookingNoShow(noShow, venue, await creditNoShow(noShow, venue.policy), now)
   }
   return marked
 }

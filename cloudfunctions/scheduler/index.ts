@@ -8,6 +8,7 @@ import { runDueDraws } from './draws'
 import { announceDraws } from './news'
 import { tendLotteries } from './offers'
 import { tendSessions } from './sessions'
+import { tendMessages, type MessageReport } from './subscribe'
 
 /** The timer fires every minute; each tick looks back over the minute it covers. */
 const TICK_MS = 60_000
@@ -32,6 +33,8 @@ export interface SchedulerReport {
   sessions: { reminded: number; noShows: number }
   /** Venue bookings: no-shows marked, credit completed, limit counters repaired. */
   bookings: BookingRepairReport
+  /** Subscription messages retried, booking reminders and ended bans told. */
+  messages: MessageReport
 }
 
 /**
@@ -57,6 +60,8 @@ export async function main(): Promise<SchedulerReport> {
     made: tended.offers.length,
   }
   const sessions = await tendSessions(now)
+  // Last: what the steps above posted is already sent; this retries what failed before.
+  const messages = await tendMessages(now, staleBefore)
   const report = {
     at: now.toISOString(),
     noticesNowVisible,
@@ -67,6 +72,7 @@ export async function main(): Promise<SchedulerReport> {
     offers,
     sessions,
     bookings,
+    messages,
   }
   console.log('[scheduler]', JSON.stringify(report))
   return report

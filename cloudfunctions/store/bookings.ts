@@ -101,6 +101,14 @@ export async function listUpcomingBooked(venueId: string, now: Date): Promise<Bo
   return rows.map((b) => revive(b))
 }
 
+/** Bookings still 已预约 that start in (from, to]: the scheduler's reminder candidates. */
+export async function listBookedStarting(from: Date, to: Date): Promise<BookingRecord[]> {
+  const _ = db().command
+  // One bound in the query (readAll adds its own `_id` range), the other here.
+  const rows = await readAll<BookingRecord>(BOOKINGS, { status: 'booked', startAt: _.gt(from) })
+  return rows.map((b) => revive(b)).filter((b) => b.startAt <= to)
+}
+
 /** Bookings still 已预约 whose slot has begun: the scheduler's no-show candidates. */
 export async function listStartedBooked(now: Date): Promise<BookingRecord[]> {
   const _ = db().command

@@ -2,6 +2,7 @@ import { messageFrom, type MessagePost, type MessageRecord } from '../domain/mes
 import { olderThan, page, timeKey } from './cursor'
 import { checked, db, isDuplicateKey } from './db'
 import { asRecords, updatedCount } from './documents'
+import { deliverAll, planSends } from './subscribe'
 
 const MESSAGES = 'messages'
 /** Inserts per request in the common case (a draw telling a whole session at once). */
@@ -11,9 +12,15 @@ const BATCH = 100
  * Posts messages to the in-app list. Each takes its `_id` from its event key, so posting an
  * event again (a retry, a job that died and ran again) finds it there and adds nothing: safe
  * to call from any write, any number of times. Answers how many were new.
+ *
+ * Where the member gave a consent for the message's topic, a subscription message goes to
+ * WeChat too (store/subscribe): planned before the in-app message is written, so a run that
+ * dies in between leaves the plan for its rerun or the scheduler; sent after. Neither step
+ * throws: a send that fails is recorded and retried, never undoing what was posted.
  */
 export async function postMessages(posts: readonly MessagePost[], now: Date): Promise<number> {
   const records = unique(posts.map((post) => messageFrom(post, now)))
+  const sends = await planSends(posts, now)
   let added = 0
   for (let i = 0; i < records.length; i += BATCH) {
     const batch = records.slice(i, i + BATCH)
@@ -26,6 +33,7 @@ export async function postMessages(posts: readonly MessagePost[], now: Date): Pr
       for (const record of batch) if (await insertMessage(record)) added += 1
     }
   }
+  await deliverAll(sends, now)
   return added
 }
 

@@ -43,6 +43,7 @@ const WRITES = {
   'booking.resolveAppeal': true,
   'booking.createFor': true,
   'booking.cancelFor': true,
+  'consent.record': true,
 } satisfies Record<WriteAction, true>
 
 // The record above fails to compile when the contract gains a write it does not list.

@@ -30,6 +30,11 @@ export function activityDetailUrl(id: string, options: { edit?: boolean } = {}):
 }
 
 export const MY_ENTRIES_URL = '/activity/entries/index'
+
+/** An entry's status page: what its messages and a shared card open (`id` is the entry's id). */
+export function entryUrl(id: string): string {
+  return `/activity/entry/index?id=${encodeURIComponent(id)}`
+}
 export const MESSAGES_URL = '/message/list/index'
 
 export const ADMIN_CHECK_IN_URL = '/admin/check-in/index'

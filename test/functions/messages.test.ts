@@ -93,7 +93,7 @@ describe('posting messages', () => {
     expect(shown).toMatchObject({
       kind: 'draw.won',
       title: '已中签：杂技剧《山水相依》',
-      link: '/activity/detail/index?id=a_once',
+      link: '/activity/entry/index?id=e_once',
       readAt: null,
     })
     expect(shown?.body).toContain('6月16日（周日）19:30')

@@ -76,11 +76,12 @@ describe('after the draw: told, offered, reminded, checked in or recorded as a n
     waiting = record.waitlist.map((id) => byEntry.get(id) as SeededMember)
     expect(winners).toHaveLength(2)
     expect(waiting).toHaveLength(2)
-    for (const m of winners) {
+    for (const [i, m] of winners.entries()) {
       const told = (await messagesOf(m)).filter((x) => x.kind === 'draw.won')
       expect(told).toHaveLength(1)
       expect(told[0].body).toMatch(/前确认参加/)
-      expect(told[0].link).toBe(`/activity/detail/index?id=${activity.id}`)
+      // The entry's status page, where the ticket shows once confirmed.
+      expect(told[0].link).toBe(`/activity/entry/index?id=${record.winners[i]}`)
     }
     for (const [i, m] of waiting.entries()) {
       const told = (await messagesOf(m)).filter((x) => x.kind === 'draw.waitlisted')

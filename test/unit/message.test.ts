@@ -1,5 +1,7 @@
 import {
   activityLink,
+  bookingLink,
+  entryLink,
   drawLostMessage,
   drawWaitlistedMessage,
   drawWonMessage,
@@ -23,7 +25,8 @@ const facts = {
   // Monday 16 June 2025, 19:30 in Beijing = 11:30 UTC.
   sessionStartAt: atLocal('2025-06-16', '19:30'),
 }
-const LINK = '/activity/detail/index?id=a_show'
+/** Every entry event opens the entry's status page (its ticket too). */
+const LINK = '/activity/entry/index?id=e0123456789abcdef01234567'
 
 function expectWellFormed(message: MessageDraft, kind: string) {
   expect(message.kind).toBe(kind)
@@ -49,8 +52,10 @@ describe('message ids', () => {
     expect(record._id).toBe(messageIdFor(record.eventKey))
   })
 
-  it('link to the activity page, as the app routes it', () => {
+  it('link to the pages as the app routes them, with the id', () => {
     expect(activityLink('a b')).toBe('/activity/detail/index?id=a%20b')
+    expect(entryLink('e1')).toBe('/activity/entry/index?id=e1')
+    expect(bookingLink('t1_20250616_1400~c1')).toBe('/venue/booking/index?id=t1_20250616_1400~c1')
   })
 })
 

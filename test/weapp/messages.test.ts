@@ -129,7 +129,7 @@ describe('消息 on the compiled weapp build', () => {
     page.querySelectorAll('.zg-card')[1].dispatchEvent('tap')
     await waitFor(() => navigateTo.mock.calls.length > 0)
     expect(navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/activity/detail/index?id=a_weapp_2' }),
+      expect.objectContaining({ url: '/activity/entry/index?id=e_weapp_2' }),
     )
     await waitFor(() => !(texts(page, '.zg-card')[1] ?? '').includes('未读'))
     expect(texts(page, '.zg-card')[0]).toContain('未读')

@@ -14,6 +14,7 @@ import {
 import { maskName } from '../../domain/mask'
 import { holdsSlot } from '../../domain/venue'
 import { cancelBooking, clearNoShow, placeBookings, sameBooking } from '../../jobs/bookings'
+import { tellBanCleared, tellBookingCancelled, tellBookingMade } from '../../jobs/booking-news'
 import {
   changeBooking,
   getBooking,
@@ -102,6 +103,7 @@ async function book(party: Party, input: Picks, ctx: ActionContext): Promise<Boo
     if (held && held.claim !== b.claim && holdsSlot(held)) throw slotTaken(chosen.resource, b)
   }
   const placed = await placeBookings(bookings, chosen.resource, venue.policy, request, now)
+  await tellBookingMade(placed, venue, now)
   return {
     bookings: placed.map((b) => toMyBooking(b, venue, now, ctx.config.ticketKey)),
     cancelRule: cancelRuleText(venue.policy),
@@ -140,8 +142,15 @@ export const createFor: Handler<'booking.createFor'> = async (input, ctx) =>
 
 export const cancelOwn: Handler<'booking.cancel'> = (input, ctx) =>
   cancel(self(ctx), input.bookingId, '会员取消', ctx)
-export const cancelFor: Handler<'booking.cancelFor'> = async (input, ctx) =>
-  cancel(await onBehalf(input.memberId), input.bookingId, `工作人员代为取消：${input.reason}`, ctx)
+/** Staff cancel for the member (a phone call); the member is told in 消息, whoever asked. */
+export const cancelFor: Handler<'booking.cancelFor'> = async (input, ctx) => {
+  const party = await onBehalf(input.memberId)
+  const view = await cancel(party, input.bookingId, `工作人员代为取消：${input.reason}`, ctx)
+  const { booking, venue } = await ownBooking(party, view.ref)
+  if (booking.status === 'cancelled')
+    await tellBookingCancelled(booking, venue, 'staff', input.reason, ctx.now)
+  return view
+}
 
 export const mine: Handler<'booking.mine'> = async (input, ctx) => {
   const found = await listBookingsOfMember(
@@ -305,7 +314,11 @@ export const resolveAppeal: Handler<'booking.resolveAppeal'> = async (input, ctx
       throw new ApiError('INVALID_STATE', '申诉已被处理')
     current = { ...booking, ...change }
   }
-  if (current.appeal?.status === 'cleared') await clearNoShow(current, venue.policy)
+  if (current.appeal?.status === 'cleared') {
+    const before = await getCredit(current.memberId)
+    await clearNoShow(current, venue.policy)
+    await tellBanCleared(current.memberId, before, await getCredit(current.memberId), ctx.now)
+  }
   return toMyBooking(current, venue, ctx.now, ctx.config.ticketKey)
 }
 

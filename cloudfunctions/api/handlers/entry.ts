@@ -31,7 +31,7 @@ import {
 import { getMember } from '../../store/members'
 import { ensureSeat, getSeat, releaseSeats, takeSeats } from '../../store/seats'
 import { drawFactsOf } from '../../jobs/draw'
-import { tellCancelled } from '../../jobs/news'
+import { tellCancelled, tellReceived } from '../../jobs/news'
 import { releaseHold } from '../../jobs/offers'
 import { RELEASE_REASONS } from '../../domain/offers'
 import { ticketCode } from '../../domain/ticket'
@@ -153,23 +153,35 @@ async function takeSeatAndEnter(
   throw new ApiError('ALREADY_ENTERED')
 }
 
+/**
+ * The signup, then its 报名成功 / 待抽签 message. A run again (the entry done by this request)
+ * posts it again, which adds nothing if the first run got that far and tells the member if not.
+ */
 async function submit(party: Party, input: Signup, ctx: ActionContext): Promise<MyEntry> {
-  const request = requestOf(ctx)
   const activity = await publicActivity(input.activityId)
+  const entry = await enter(party, activity, input, ctx)
+  await tellReceived(activity, entry, ctx.now)
+  return toMyEntry(entry, activity, ctx.now)
+}
+
+async function enter(
+  party: Party,
+  activity: ActivityRecord,
+  input: Signup,
+  ctx: ActionContext,
+): Promise<EntryRecord> {
+  const request = requestOf(ctx)
   const previous = await entryOf(activity, party.memberId)
-  if (doneBy(previous, request) && previous) return toMyEntry(previous, activity, ctx.now)
+  if (doneBy(previous, request) && previous) return previous
   if (previous && isLive(previous.status)) throw new ApiError('ALREADY_ENTERED')
   const { session, companions } = await admitSignup(activity, party, input, ctx.now)
-  if (activity.allocation === 'first-come') {
-    const entry = await takeSeatAndEnter(activity, session, party, companions, previous, ctx)
-    return toMyEntry(entry, activity, ctx.now)
-  }
+  if (activity.allocation === 'first-come')
+    return takeSeatAndEnter(activity, session, party, companions, previous, ctx)
   const seat = { companions, seatRequest: null, actor: ctx.caller.openid, byStaff: party.byStaff }
   const entry = entryFor(activity, session, party, seat, previous, request, ctx.now)
   const put = await putEntry(entry, previous)
-  if (put.written) return toMyEntry(entry, activity, ctx.now)
-  if (put.standing && doneBy(put.standing, request))
-    return toMyEntry(put.standing, activity, ctx.now)
+  if (put.written) return entry
+  if (put.standing && doneBy(put.standing, request)) return put.standing
   throw new ApiError('ALREADY_ENTERED')
 }
 

@@ -1,8 +1,10 @@
 import * as activity from './activity'
 import * as audit from './audit'
 import * as booking from './booking'
+import * as consent from './consent'
 import * as draw from './draw'
 import * as entry from './entry'
+import * as entryStatus from './entry-status'
 import * as grant from './grant'
 import * as me from './me'
 import * as member from './member'
@@ -47,6 +49,7 @@ export const handlers: HandlerTable = {
   'entry.edit': entry.editOwn,
   'entry.cancel': entry.cancelOwn,
   'entry.mine': entry.mine,
+  'entry.get': entryStatus.get,
   'entry.submitFor': entry.submitFor,
   'entry.editFor': entry.editFor,
   'entry.cancelFor': entry.cancelFor,
@@ -76,4 +79,6 @@ export const handlers: HandlerTable = {
   'booking.createFor': booking.createFor,
   'booking.cancelFor': booking.cancelFor,
   'booking.dayOverview': booking.dayOverview,
+  'consent.record': consent.record,
+  'consent.mine': consent.mine,
 }

@@ -4,6 +4,7 @@ import { bookableDays, dayGrid, isDate } from '../../domain/venue'
 import { displacedBookings, venueSettings } from '../../domain/venue-settings'
 import { dayOf } from '../../domain/time'
 import { cancelBooking } from '../../jobs/bookings'
+import { tellBookingCancelled } from '../../jobs/booking-news'
 import { listBookingsOfDay, listUpcomingBooked } from '../../store/bookings'
 import {
   getVenue,
@@ -128,10 +129,14 @@ export const update: Handler<'venue.update'> = async (input, { caller, now, requ
   const displaced = displacedBookings(venue, await listUpcomingBooked(venue._id, now))
   for (const { booking, reason } of displaced) {
     const by = { late: false, reason, actor: caller.openid, byStaff: true, requestKey: request }
-    await cancelBooking(booking, by, venue.policy, now).catch((error: unknown) => {
-      // Cancelled meanwhile by its member: nothing left to do for it.
-      if (!(error instanceof ApiError)) throw error
-    })
+    const cancelled = await cancelBooking(booking, by, venue.policy, now).catch(
+      (error: unknown) => {
+        // Cancelled meanwhile by its member: nothing left to do for it.
+        if (!(error instanceof ApiError)) throw error
+        return null
+      },
+    )
+    if (cancelled) await tellBookingCancelled(cancelled, venue, 'closure', reason, now)
   }
   return toManagedVenue(venue, await photoUrls([venue]), now, displaced.length)
 }

@@ -2,6 +2,8 @@ import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useRef } from 'react'
 import { ErrorState, InfoRows, LoadingState, PageContainer, Card } from '@/components'
 import { useQuery } from '@/api/use-query'
+import type { ShareCard } from '@/api/share'
+import { ShareButton } from '@/components/share-button'
 import { activityDetailUrl } from '@/utils/routes'
 import { OpeningCountdown } from './countdown'
 import { DrawCard } from './draw-card'
@@ -29,11 +31,13 @@ export default function ActivityDetail() {
     shown.current = true
   })
 
-  useShareAppMessage(() => ({
+  // One card for WeChat's share sheet and for the H5 demo's 分享给好友 alike.
+  const shareCard = (): ShareCard => ({
     title: activity.data?.title ?? '浙工服务活动',
     path: activityDetailUrl(id),
     imageUrl: activity.data?.posterUrl ?? undefined,
-  }))
+  })
+  useShareAppMessage(shareCard)
 
   if (!id) {
     return (
@@ -84,6 +88,7 @@ export default function ActivityDetail() {
         reload={activity.reload}
       />
       <DrawCard activity={a} />
+      <ShareButton card={shareCard} hint="把活动分享给同事或家人，对方打开即可查看和报名。" />
     </PageContainer>
   )
 }

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Activity, EntryAction } from '@contract'
-import { askConsent } from '@/api/consent'
 import { showError } from '@/api/show-error'
+import { useConsent } from '@/api/use-consent'
+import { ConsentNote } from '@/components/consent-note'
 import type { SubscribeTopic } from '@/config/templates'
 import { toast } from '@/utils/confirm'
 import { EntryCard } from '../components/entry-card'
@@ -12,7 +13,7 @@ import { SignupForm } from './signup-form'
 import { type FieldErrors, draftErrors, draftFor, paramsOf } from './signup-draft'
 import { StatusNote, VerifyPrompt } from './status-note'
 import { isFull } from './seats'
-import { useSignup } from './use-signup'
+import { type Answer, useSignup } from './use-signup'
 
 interface Props {
   activity: Activity
@@ -32,6 +33,9 @@ const TOPICS: Record<Activity['allocation'], SubscribeTopic[]> = {
 /** The member's part of the page: their entry and its actions, or the form, and the answer. */
 export function SignupSection({ activity, verified, startInEdit, reload }: Props) {
   const signup = useSignup()
+  const consent = useConsent()
+  // Between the tap and the signup's request (the H5 demo records its consent first).
+  const starting = useRef(false)
   // Until the reload after a signup lands, the answer already holds the new entry.
   const entry = activity.myEntry ?? (signup.answer?.ok ? signup.answer.entry : null)
   const canEdit = Boolean(entry?.actions.includes('edit'))
@@ -65,7 +69,7 @@ export function SignupSection({ activity, verified, startInEdit, reload }: Props
 
   const submit = () => {
     // A second tap while the first is on its way changes nothing (and asks no second consent).
-    if (signup.submitting) return
+    if (signup.submitting || starting.current) return
     const mode = editing ? 'edit' : 'submit'
     const local = draftErrors(draft, activity)
     setErrors(local)
@@ -74,24 +78,40 @@ export function SignupSection({ activity, verified, startInEdit, reload }: Props
       toast(first)
       return
     }
-    // Asked first and inside the tap, as WeChat requires, but not waited for: on a first-come
-    // rush the seconds spent reading WeChat's dialog must not cost the member the seat.
-    void askConsent(TOPICS[activity.allocation])
-    void signup.send(mode, paramsOf(draft, activity)).then((answer) => {
-      if (answer.ok) {
-        setEditing(false)
-        setErrors({})
-      } else {
-        setErrors(answer.error.fields ?? {})
-        // The panel is above the fold of a long form; the toast is where the finger is.
-        showError(answer.error)
-      }
-      // Seats, entry counts and the member's entry have moved either way.
-      void reload()
+    // Asked first and inside the tap, as WeChat requires, but on weapp not waited for: on a
+    // first-come rush the seconds spent reading WeChat's dialog must not cost the member the
+    // seat. The H5 demo's consent is simulated and at once, so it is recorded before the
+    // signup, and the subscription message about this very signup finds it.
+    const recorded = consent.ask(TOPICS[activity.allocation])
+    const ready = process.env.TARO_ENV === 'weapp' ? Promise.resolve() : recorded
+    starting.current = true
+    const params = paramsOf(draft, activity)
+    void ready.then(() => {
+      starting.current = false
+      return signup.send(mode, params).then(onAnswer)
     })
   }
 
-  const answer = signup.answer ? <AnswerPanel answer={signup.answer} activity={activity} /> : null
+  const onAnswer = (answer: Answer) => {
+    if (answer.ok) {
+      setEditing(false)
+      setErrors({})
+    } else {
+      setErrors(answer.error.fields ?? {})
+      // The panel is above the fold of a long form; the toast is where the finger is.
+      showError(answer.error)
+    }
+    // Seats, entry counts and the member's entry have moved either way.
+    void reload()
+  }
+
+  // Under the answer, what WeChat will tell the member of this entry from now on.
+  const answer = signup.answer ? (
+    <>
+      <AnswerPanel answer={signup.answer} activity={activity} />
+      {signup.answer.ok ? <ConsentNote outcome={consent.outcome} /> : null}
+    </>
+  ) : null
 
   if (entry && !editing) {
     return (

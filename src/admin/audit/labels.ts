@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<WriteAction | 'registry.contact', string> = {
   'booking.resolveAppeal': '处理爽约申诉',
   'booking.createFor': '代会员预约',
   'booking.cancelFor': '代会员取消预约',
+  'consent.record': '订阅消息授权',
 }
 
 export function actionLabel(action: string): string {

@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { BookingResult } from '@contract'
+import type { ConsentOutcome } from '@/api/consent'
 import type { ClientError } from '@/api/errors'
 import { Button } from '@/components'
+import { ConsentNote } from '@/components/consent-note'
 import { formatShanghai } from '@/utils/time'
 import { bookingUrl, MEMBER_VERIFY_URL } from '@/utils/routes'
 import { slotText } from '@/utils/venue-labels'
@@ -11,11 +13,13 @@ export type BookAnswer = { ok: true; result: BookingResult } | { ok: false; erro
 
 interface Props {
   answer: BookAnswer
+  /** What the member allowed WeChat to tell them of this booking (shown under a success). */
+  consent?: ConsentOutcome | null
   onClose: () => void
 }
 
 /** The answer to 确认预约, where the finger is: what is now the member's, or why not. */
-export function AnswerPanel({ answer, onClose }: Props) {
+export function AnswerPanel({ answer, consent = null, onClose }: Props) {
   if (!answer.ok) {
     return (
       <View className="zg-sheet zg-answer zg-answer--refused">
@@ -56,6 +60,7 @@ export function AnswerPanel({ answer, onClose }: Props) {
         </>
       ) : null}
       <Text className="zg-sheet__rule">取消规则：{cancelRule}</Text>
+      <ConsentNote outcome={consent} />
       <View className="zg-sheet__actions">
         <Button className="zg-sheet__action" onClick={onClose}>
           继续选择

@@ -69,7 +69,7 @@ export default function VenueDetail() {
   const { selection, answer } = booking
   const tableName = d?.resources.find((r) => r.id === selection?.resourceId)?.name ?? ''
   const sheet = answer ? (
-    <AnswerPanel answer={answer} onClose={booking.clear} />
+    <AnswerPanel answer={answer} consent={booking.consent} onClose={booking.clear} />
   ) : selection && d ? (
     <ConfirmPanel
       date={d.date}

@@ -1,10 +1,15 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { GridCellView, GridRowView, PolicyView, VenueDay } from '@contract'
+import { useConsent } from '@/api/use-consent'
 import { useSubmitOutcome } from '@/api/use-submit'
+import type { SubscribeTopic } from '@/config/templates'
 import { toast } from '@/utils/confirm'
 import { refusalOf } from '../words'
 import type { BookAnswer } from './answer-panel'
 import { maxSlots, pick, type Selection } from './selection'
+
+/** What a booking asks to be told about later (WeChat takes at most three per ask). */
+const TOPICS: SubscribeTopic[] = ['bookingResult', 'bookingReminder', 'noShow']
 
 /**
  * The member's picks on one day's grid and the booking they make: free cells only, one table,
@@ -21,6 +26,9 @@ export function useBooking(
   const [selection, setSelection] = useState<Selection | null>(null)
   const [answer, setAnswer] = useState<BookAnswer | null>(null)
   const booking = useSubmitOutcome('booking.create', { toast: false })
+  const consent = useConsent()
+  // Between the tap and the booking's request (the H5 demo records its consent first).
+  const starting = useRef(false)
 
   const tap = (row: GridRowView, cell: GridCellView) => {
     if (!day || booking.submitting) return
@@ -36,7 +44,14 @@ export function useBooking(
   }
 
   const confirm = async () => {
-    if (!day || !selection) return
+    if (!day || !selection || booking.submitting || starting.current) return
+    // Inside the tap, as WeChat requires; the booking never waits for the member's answer,
+    // except in the H5 demo, whose consent is at once: recorded first, the booking's own
+    // 预约结果 message then finds it.
+    const recorded = consent.ask(TOPICS)
+    starting.current = true
+    if (process.env.TARO_ENV !== 'weapp') await recorded
+    starting.current = false
     const outcome = await booking.submit({
       venueId,
       date: day.date,
@@ -50,7 +65,16 @@ export function useBooking(
   const clear = () => {
     setSelection(null)
     setAnswer(null)
+    consent.clear()
   }
 
-  return { selection, answer, submitting: booking.submitting, tap, confirm, clear }
+  return {
+    selection,
+    answer,
+    consent: consent.outcome,
+    submitting: booking.submitting,
+    tap,
+    confirm,
+    clear,
+  }
 }

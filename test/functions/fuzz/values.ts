@@ -48,8 +48,9 @@ function patternCandidates(rng: Rng): string[] {
     `cloud://local.local-local-bucket/${token(rng, rng.between(4, 20))}.${rng.pick(['csv', 'xlsx', 'png'])}`,
     token(rng, 32, HEX),
     token(rng, rng.between(1, 8), DIGITS),
-    // Message ids, dates and clock times of venues, ticket and booking codes.
+    // Message and entry ids, dates and clock times of venues, ticket and booking codes.
     `m${token(rng, 24, HEX)}`,
+    `e${token(rng, 24, HEX)}`,
     `${rng.between(2025, 2030)}-${pad(rng.between(1, 12))}-${pad(rng.between(1, 28))}`,
     `${pad(rng.between(0, 23))}:${pad(rng.between(0, 59))}`,
     `T${token(rng, 25)}.${token(rng, 20, HEX)}`,
