@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core'
 import type { MyBooking, Page as ListPage } from '../../cloudfunctions/contract'
 import { whenText } from '../../cloudfunctions/domain/booking'
 import { addDays, atLocal, dayOf } from '../../cloudfunctions/domain/time'
-import { actAs, button, card, demoSession, field, phone, snap } from './browser'
+import { actAs, apiAs, button, card, demoSession, field, phone, snap } from './browser'
 
 /**
  * Venue booking in a real browser over the H5 build, on the demo data (issue 10's "done when"):
@@ -40,17 +40,7 @@ let kept: { date: string; start: string; end: string; table: string; ref: string
 
 // ── the cloud, behind the browser's back ─────────────────────────────────────────────────
 
-interface Reply<T> {
-  ok: boolean
-  data?: T
-  error?: { code: string; message: string }
-}
-
-async function api<T>(action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await demo.cloud.fn('api', { action, payload }, openid)) as Reply<T>
-  if (!reply.ok) throw new Error(`${action} as ${openid}: ${JSON.stringify(reply.error)}`)
-  return reply.data as T
-}
+const api = apiAs(demo)
 
 async function myBookings(): Promise<MyBooking[]> {
   return (await api<ListPage<MyBooking>>('booking.mine', { limit: 50 }, MEMBER)).items

@@ -105,3 +105,21 @@ export function demoSession(): DemoSession {
     },
   }
 }
+
+interface Reply<T> {
+  ok: boolean
+  data?: T
+  error?: { code: string; message: string }
+}
+
+/**
+ * The api function called as any identity, behind the browser's back: what a test sets up or
+ * checks that a member's screen does not show (staff taking a phone call, a code from a list).
+ */
+export function apiAs(demo: DemoSession) {
+  return async function api<T>(action: string, payload: unknown, openid: string): Promise<T> {
+    const reply = (await demo.cloud.fn('api', { action, payload }, openid)) as Reply<T>
+    if (!reply.ok) throw new Error(`${action} as ${openid}: ${JSON.stringify(reply.error)}`)
+    return reply.data as T
+  }
+}

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import type { MyBooking, Page as ListPage } from '../../cloudfunctions/contract'
-import { actAs, button, card, demoSession, phone, snap } from './browser'
+import { actAs, apiAs, button, card, demoSession, phone, snap } from './browser'
 
 /**
  * Checking where one stands from WeChat itself, in a real browser over the H5 build on the demo
@@ -21,17 +21,7 @@ const TEA = '"六月风荷"行香茶会'
 const WANG = { openid: 'dev-member-1', name: '王建国', phone: '13800000001' }
 const LI = { openid: 'dev-member-2', name: '李秀英' }
 
-interface Reply<T> {
-  ok: boolean
-  data?: T
-  error?: { code: string; message: string }
-}
-
-async function api<T>(action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await demo.cloud.fn('api', { action, payload }, openid)) as Reply<T>
-  if (!reply.ok) throw new Error(`${action} as ${openid}: ${JSON.stringify(reply.error)}`)
-  return reply.data as T
-}
+const api = apiAs(demo)
 
 /** A tab of the bottom bar (the page title may carry the same word). */
 function tab(page: Page, name: string) {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import type { MyEntry, Page as ListPage } from '../../cloudfunctions/contract'
 import { demoData } from '../../cloud/seed'
-import { actAs, button, card, demoSession, field, phone, snap } from './browser'
+import { actAs, apiAs, button, card, demoSession, field, phone, snap } from './browser'
 
 /**
  * The draw in a real browser over the H5 build, on the demo data (issue 9's "done when"):
@@ -33,17 +33,7 @@ let operaTicket = ''
 
 // ── the cloud, behind the browser's back ─────────────────────────────────────────────────
 
-interface Reply<T> {
-  ok: boolean
-  data?: T
-  error?: { code: string; message: string }
-}
-
-async function api<T>(action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await demo.cloud.fn('api', { action, payload }, openid)) as Reply<T>
-  if (!reply.ok) throw new Error(`${action} as ${openid}: ${JSON.stringify(reply.error)}`)
-  return reply.data as T
-}
+const api = apiAs(demo)
 
 type Doc = Record<string, unknown>
 
