@@ -28,31 +28,10 @@ import { getMember, getMembers } from '../../store/members'
 import { getVenue, type StoredVenue } from '../../store/venues'
 import { toBookingCard, toMyBooking, toOverviewBooking } from '../views/booking'
 import { existingVenue, publicVenue } from './venue'
+import { onBehalf, requestOf, self, type Party } from './party'
 import type { ActionContext, Handler } from './types'
 
 const DEFAULT_PAGE = 20
-
-/** Whose booking it is, and whether staff act for them (a phone booking). */
-interface Party {
-  memberId: string
-  byStaff: boolean
-}
-
-function requestOf(ctx: ActionContext): string {
-  if (!ctx.request) throw new Error('booking writes run with a request key')
-  return ctx.request
-}
-
-function self(ctx: ActionContext): Party {
-  if (!ctx.caller.memberId) throw new ApiError('FORBIDDEN')
-  return { memberId: ctx.caller.memberId, byStaff: false }
-}
-
-/** A registry member staff act for, with or without the app. */
-async function onBehalf(memberId: string): Promise<Party> {
-  if (!(await getMember(memberId))) throw new ApiError('NOT_FOUND', '会员库中没有这位会员')
-  return { memberId, byStaff: true }
-}
 
 const missing = () => new ApiError('NOT_FOUND', '没有找到这个预约')
 

@@ -28,7 +28,6 @@ import {
   putEntry,
   replaceEntry,
 } from '../../store/entries'
-import { getMember } from '../../store/members'
 import { ensureSeat, getSeat, releaseSeats, takeSeats } from '../../store/seats'
 import { drawFactsOf } from '../../jobs/draw'
 import { tellCancelled, tellReceived } from '../../jobs/news'
@@ -37,39 +36,17 @@ import { RELEASE_REASONS } from '../../domain/offers'
 import { ticketCode } from '../../domain/ticket'
 import { toMyEntry } from '../views/entry'
 import { existingActivity } from './activity'
+import { onBehalf, requestOf, self, type Party } from './party'
 import type { ActionContext, Handler } from './types'
 
 const DEFAULT_PAGE = 20
 /** A seat update that missed only because staff changed the seats meanwhile is tried again. */
 const SEAT_ATTEMPTS = 3
 
-/** Who an entry is for, and who is acting: the member, or staff on the member's behalf. */
-interface Party {
-  memberId: string
-  byStaff: boolean
-}
-
 interface Signup {
   activityId: string
   sessionId: string
   companions: Companion[]
-}
-
-function requestOf(ctx: ActionContext): string {
-  if (!ctx.request) throw new Error('entry writes run with a request key')
-  return ctx.request
-}
-
-/** The caller's own registry member; the contract lets only verified members call. */
-function self(ctx: ActionContext): Party {
-  if (!ctx.caller.memberId) throw new ApiError('FORBIDDEN')
-  return { memberId: ctx.caller.memberId, byStaff: false }
-}
-
-/** A registry member staff act for: found in 会员库, with or without the app. */
-async function onBehalf(memberId: string): Promise<Party> {
-  if (!(await getMember(memberId))) throw new ApiError('NOT_FOUND', '会员库中没有这位会员')
-  return { memberId, byStaff: true }
 }
 
 /** The activity as members may reach it: a draft does not exist for them. */
