@@ -21,4 +21,8 @@ module.exports = {
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   testTimeout: 60000,
+  // jest's default is one worker fewer than the cores, so on a 2-core machine everything ran in
+  // band while the suites mostly wait on their local cloud's process: two keep both cores busy.
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/test/sequencer.js',
 }

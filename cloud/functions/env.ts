@@ -24,7 +24,11 @@ function holder(key: string | symbol): Record<string, string> | undefined {
 export function installEnvOverlay(): void {
   if (installed) return
   installed = true
-  const base = process.env
+  // The SDK reads a dozen variables on every database call; the real process.env answers each
+  // read from the C++ environment, a plain copy in a fraction of the time. Writes outside an
+  // invocation go to both, so what the runtime itself reads (TZ) still changes.
+  const real = process.env
+  const base: NodeJS.ProcessEnv = { ...real }
   process.env = new Proxy(base, {
     get(target, key) {
       const env = holder(key)
@@ -41,12 +45,15 @@ export function installEnvOverlay(): void {
         env[key] = String(value)
         return true
       }
-      return Reflect.set(target, key, value)
+      Reflect.set(real, key, value)
+      return Reflect.set(target, key, typeof key === 'string' ? real[key] : value)
     },
     deleteProperty(target, key) {
       const env = holder(key)
       if (env) delete env[key as string]
-      return overlay() !== undefined || Reflect.deleteProperty(target, key)
+      if (overlay() !== undefined) return true
+      Reflect.deleteProperty(real, key)
+      return Reflect.deleteProperty(target, key)
     },
     ownKeys(target) {
       const keys = new Set<string | symbol>(Reflect.ownKeys(target))

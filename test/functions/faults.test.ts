@@ -197,9 +197,18 @@ const ticketRuns = new Map<string, string>()
  */
 async function closeWindows(): Promise<void> {
   clockOffset += 86_400_000 + 60_000
+  const mark = api.cloud.output().length
   await api.shiftClock(clockOffset)
   expect((await api.cloud.post('/dev/trigger/scheduler')).status).toBe(200)
-  await new Promise((resolve) => setTimeout(resolve, 1000))
+  // Each run logs its report when it ends: the timer's and the triggered one.
+  const reports = () =>
+    api.cloud
+      .output()
+      .slice(mark)
+      .split('\n')
+      .filter((line) => line.startsWith('[scheduler] ')).length
+  for (let i = 0; i < 50 && reports() < 2; i += 1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
 }
 
 /** A lottery the dev member alone entered, closed and drawn by staff: the member won it. */

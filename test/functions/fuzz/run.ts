@@ -212,6 +212,6 @@ export function problemsOf(result: ActionResult, seed: number): string | null {
   if (result.logLines.length) lines.push('function log:', ...result.logLines.slice(0, 10))
   if (result.payloads === 0) lines.push('no payloads sent')
   if (!lines.length) return null
-  const repeat = `FUZZ_SEED=${seed} npx jest test/functions/fuzz.test.ts -t '${result.action} '`
+  const repeat = `FUZZ_SEED=${seed} npx jest test/functions/fuzz- -t '${result.action} '`
   return [`fuzz FUZZ_SEED=${seed} action=${result.action} (repeat: ${repeat})`, ...lines].join('\n')
 }
