@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { startCloud, type TestCloud } from '../helpers/cloud'
 
 export const SCREENSHOTS = join(__dirname, 'screenshots')
@@ -56,7 +56,7 @@ export async function actAs(page: Page, cloudUrl: string, name: string): Promise
 }
 
 /** A NutUI button on the page now showing (Taro H5 keeps earlier pages, hidden, in the DOM). */
-export function button(page: Page, text: string) {
+export function button(page: Page | Locator, text: string) {
   return page.locator('.nut-button:visible').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
 }
 
@@ -68,6 +68,14 @@ export function field(page: Page, placeholder: string) {
 }
 
 /** A card on the page now showing, by its exact title. */
+/**
+ * One page of the H5 stack by its path. While a navigation animates, the page below still shows,
+ * so a control both pages have (取消预约 on a list and on its detail) needs the page named.
+ */
+export function onPage(page: Page, path: string): Locator {
+  return page.locator(`.taro_page[id^="${path}"]`)
+}
+
 export function card(page: Page, title: string) {
   return page.locator('.zg-card:visible').filter({
     has: page.locator('.zg-card__title', { hasText: new RegExp(`^${title}$`) }),

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import type { MyBooking, Page as ListPage } from '../../cloudfunctions/contract'
-import { actAs, apiAs, button, card, demoSession, phone, snap } from './browser'
+import { actAs, apiAs, button, card, demoSession, onPage, phone, snap } from './browser'
 
 /**
  * Checking where one stands from WeChat itself, in a real browser over the H5 build on the demo
@@ -129,9 +129,9 @@ test('a booking card shared by 王建国, opened as another member, shows the st
   await tab(page, '我的').click()
   await card(page, '我的预约').click()
   await page.getByText('查看详情或分享给球友 ›').first().click()
-  await card(page, '我的预约').waitFor()
-  await button(page, '取消预约').waitFor()
-  await button(page, '分享给球友').click()
+  const detail = onPage(page, '/venue/booking/index')
+  await button(detail, '取消预约').waitFor()
+  await button(detail, '分享给球友').click()
   await page.getByText('已分享到微信（本地演示）').waitFor()
 
   await openWechat(page)
