@@ -75,12 +75,19 @@ export class FaultPlan {
   /** WeChat open API calls seen since the plan was set. */
   wxCalls = 0
 
-  /** The error a WeChat open API call is answered with instead of reaching WeChat, or null. */
-  wxFailure(action: string): CloudError | null {
+  /**
+   * What a WeChat open API call is answered with instead of going through: the platform's error
+   * (WeChat not reached), or WeChat's refusal `{errcode, errmsg}` when `wxErrcode` is set; null
+   * to let it through.
+   */
+  wxFailure(action: string): CloudError | { errcode: number; errmsg: string } | null {
     this.wxCalls += 1
-    const { failWxApi } = this.spec
+    const { failWxApi, wxErrcode } = this.spec
     if (failWxApi === undefined || this.wxCalls > failWxApi) return null
-    this.events.push({ kind: 'wx', action, write: this.wxCalls, code: 'SYS_ERR' })
+    const code = wxErrcode === undefined ? 'SYS_ERR' : String(wxErrcode)
+    this.events.push({ kind: 'wx', action, write: this.wxCalls, code })
+    if (wxErrcode !== undefined)
+      return { errcode: wxErrcode, errmsg: 'refused (injected by the local cloud fault switch)' }
     return new CloudError(
       'SYS_ERR',
       '[InternalError] 微信接口调用失败 (injected by the local cloud fault switch)',

@@ -43,7 +43,9 @@ export class FaultsService implements CloudService {
     if (writer?.killed) throw dead()
     if (action === 'wx.api') {
       const failure = this.plan?.wxFailure(action)
-      if (failure) throw failure
+      if (failure instanceof CloudError) throw failure
+      // WeChat's refusal travels as the reply body, as the wx service answers (cloud/wx).
+      if (failure) return { data: { responseData: JSON.stringify(failure) } }
     }
     if (!action.startsWith('database.')) return next()
     const plan = this.plan

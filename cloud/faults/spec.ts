@@ -41,6 +41,11 @@ export const faultSpec = z.strictObject({
    * SYS_ERR, as when WeChat is unreachable; later ones go through.
    */
   failWxApi: count.optional(),
+  /**
+   * With failWxApi: those calls reach WeChat and it refuses them with this errcode (40037 a bad
+   * template id, 43101 no consent left, …) instead of not being reached at all.
+   */
+  wxErrcode: z.number().int().positive().optional(),
   /** Limits the kills to invocations of this function (default: any function). */
   function: z
     .string()

@@ -42,6 +42,11 @@ export interface BookingAppeal {
   reason: string | null
   decidedBy: string | null
   decidedAt: Date | null
+  /**
+   * The member's ban when the appeal was decided, kept with the decision: a rerun after the
+   * credit was cleared still knows a ban was lifted, and tells it.
+   */
+  banBefore?: Date | null
 }
 
 export interface BookingRecord {

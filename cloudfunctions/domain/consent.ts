@@ -1,4 +1,5 @@
 import { SUBSCRIBE_TOPICS, type MyConsents, type SubscribeTopic } from '../contract/consent'
+import type { MessageKind } from '../contract/message'
 
 /**
  * consents/<memberId>: the member's one-time subscription consents, a counter per topic.
@@ -16,6 +17,26 @@ export interface ConsentRecord {
   /** Bumped by every write, which is conditional on it. */
   version: number
   updatedAt: Date
+}
+
+/**
+ * How far back a consent just given looks for the message it was asked for. On weapp a signup
+ * or a booking goes out while WeChat's dialog is still open (a first-come seat must not wait on
+ * the member reading it), so the 报名结果 of that very tap is posted before its consent arrives.
+ */
+export const CATCH_UP_MS = 2 * 60_000
+
+/** The messages a tap that asks for consent causes itself: its signup's, its booking's. */
+export const CATCH_UP_KINDS: readonly MessageKind[] = ['entry.received', 'booking.made']
+
+/**
+ * Where a consent's look back starts: the window, and never before the member's previous ask,
+ * whose own tap's messages were that ask's to take (or to leave, if refused).
+ */
+export function catchUpSince(previous: ConsentRecord | null, now: Date): Date {
+  const window = now.getTime() - CATCH_UP_MS
+  const asked = previous?.lastAsk ? new Date(previous.lastAsk.at).getTime() : 0
+  return new Date(Math.max(window, asked))
 }
 
 /** Keys kept: enough to cover a retry or a scheduler's resend, far fewer than a member's asks. */
@@ -82,6 +103,25 @@ export function spendFor(
       spends: [...record.spends, messageId].slice(-KEEP_SPENDS),
       updatedAt: now,
     },
+  }
+}
+
+/**
+ * The consent a message spent, given back (its send failed for good): once, since the message
+ * leaves the spent list; null when it spent none here.
+ */
+export function refundFor(
+  record: ConsentRecord | null,
+  topic: SubscribeTopic,
+  messageId: string,
+  now: Date,
+): ConsentRecord | null {
+  if (!record?.spends.includes(messageId)) return null
+  return {
+    ...record,
+    counts: { ...record.counts, [topic]: Math.max(0, record.counts[topic] ?? 0) + 1 },
+    spends: record.spends.filter((id) => id !== messageId),
+    updatedAt: now,
   }
 }
 

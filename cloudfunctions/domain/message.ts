@@ -16,6 +16,8 @@ export interface MessageRecord {
   /** The mini-program page it opens, with the id of what it is about. */
   link: string
   eventKey: string
+  /** The facts a subscription message is filled from, kept for a consent that comes later. */
+  fields: MessageFields
   createdAt: Date
   readAt: Date | null
 }
@@ -68,6 +70,7 @@ export function messageFrom(post: MessagePost, now: Date): MessageRecord {
     body: post.body,
     link: post.link,
     eventKey: post.eventKey,
+    fields: post.fields,
     createdAt: now,
     readAt: null,
   }

@@ -40,6 +40,24 @@ export function isPermanent(errcode: number | null): boolean {
   return errcode !== null && PERMANENT.has(errcode)
 }
 
+/** 43101: WeChat found no consent of the member's to use, so there is none to give back. */
+const NO_CONSENT_LEFT = 43101
+
+/**
+ * Whether a send that failed for good gives its consent back: WeChat spends a member's consent
+ * only on a message it delivers, so unless it said there was none, the member still has it.
+ */
+export function givesConsentBack(errcode: number | null): boolean {
+  return errcode !== NO_CONSENT_LEFT
+}
+
+/**
+ * What a claimed send whose run went quiet (died) is left as. The call to WeChat may have gone
+ * out before the run died, and nothing can tell: it is not sent again, since a message twice is
+ * worse than one that is only in 消息 (where every event is anyway).
+ */
+export const INTERRUPTED = '发送中断，无法确认是否送达，为免重复不再重发'
+
 /** The next try after `attempts` tries: 1, 2, 4 minutes on; null once tries are used up. */
 export function nextTryAt(attempts: number, errcode: number | null, now: Date): Date | null {
   if (isPermanent(errcode) || attempts >= MAX_SEND_ATTEMPTS) return null

@@ -8,7 +8,7 @@ import {
   bookingReminderMessage,
   bookingFacts,
 } from '../domain/booking-messages'
-import { cancelDeadlineOf, type BookingRecord } from '../domain/booking'
+import { cancelDeadlineOf, type BookingAppeal, type BookingRecord } from '../domain/booking'
 import { messageIdFor, type MessagePost } from '../domain/message'
 import { readByIds } from '../store/bulk'
 import { listBansEndedBetween } from '../store/credit-bans'
@@ -54,18 +54,19 @@ export async function tellBookingCancelled(
   await postMessages([{ memberId: booking.memberId, ...told }], now)
 }
 
-/** 爽约 recorded, with the ban it brought if any. */
-export async function tellBookingNoShow(
-  booking: BookingRecord,
-  venue: StoredVenue,
-  credit: CreditRecord | null,
-  now: Date,
-): Promise<void> {
-  const told = bookingNoShowMessage({
-    ...bookingFacts(booking, venue),
-    bannedUntil: banEnd(credit, now),
-  })
-  await postMessages([{ memberId: booking.memberId, ...told }], now)
+export interface NoShowTold {
+  booking: BookingRecord
+  venue: StoredVenue
+  credit: CreditRecord | null
+}
+
+/** 爽约 recorded, with the ban it brought if any: each told once. Answers how many were new. */
+export function tellBookingNoShows(noShows: readonly NoShowTold[], now: Date): Promise<number> {
+  const posts = noShows.map(({ booking, venue, credit }) => ({
+    memberId: booking.memberId,
+    ...bookingNoShowMessage({ ...bookingFacts(booking, venue), bannedUntil: banEnd(credit, now) }),
+  }))
+  return postNew(posts, now)
 }
 
 /** Only events not told yet: a tick looks again at what earlier ticks told. */
@@ -124,15 +125,17 @@ export async function tellBansEnded(now: Date): Promise<number> {
   return postNew(posts, now)
 }
 
-/** An appeal cleared the no-show that held the ban: told once, when the ban is gone. */
+/**
+ * An appeal cleared the no-show that held the ban: told once, when the ban is gone. The ban
+ * before comes from the decision, so a rerun that finds the credit already cleared still tells.
+ */
 export async function tellBanCleared(
   memberId: string,
-  before: CreditRecord | null,
+  appeal: Pick<BookingAppeal, 'banBefore' | 'decidedAt'>,
   after: CreditRecord | null,
-  now: Date,
 ): Promise<void> {
-  const was = banEnd(before, now)
-  if (!was || banEnd(after, now)) return
-  const told = banLiftedMessage({ memberId, bannedUntil: was, via: 'appeal', at: now })
-  await postMessages([{ memberId, ...told }], now)
+  const { banBefore: was, decidedAt: at } = appeal
+  if (!was || !at || banEnd(after, at)) return
+  const told = banLiftedMessage({ memberId, bannedUntil: was, via: 'appeal', at })
+  await postMessages([{ memberId, ...told }], at)
 }

@@ -8,8 +8,9 @@ import {
   type BookingRecord,
 } from '../domain/booking'
 import { addDays, dayOf } from '../domain/time'
+import type { CreditRecord } from '../domain/credit'
 import { creditNoShow } from '../jobs/bookings'
-import { tellBookingNoShow } from '../jobs/booking-news'
+import { tellBookingNoShows, type NoShowTold } from '../jobs/booking-news'
 import { readByIds } from '../store/bulk'
 import { listHeldCounters, releaseHold, restoreHold } from '../store/booking-counters'
 import { changeBooking, getBookings, listRecentNoShows, listStartedBooked } from '../store/bookings'
@@ -25,6 +26,8 @@ export interface BookingRepairReport {
   noShows: number
   /** No-shows (or late cancels) found missing from their member's credit and added. */
   credited: number
+  /** 爽约 messages posted: for the no-shows marked now, and any a pass that died left untold. */
+  told: number
   /** Counter places released (no booking behind them) or restored. */
   countersRepaired: number
 }
@@ -41,13 +44,14 @@ export async function repairBookings(now: Date, staleBefore: Date): Promise<Book
     return venues.get(id) ?? null
   }
   const noShows = await markNoShows(now, venueOf)
-  const credited = await creditMissing(now, venueOf)
+  const { credited, told } = await finishNoShows(now, venueOf)
   const countersRepaired = await repairCounters(now, staleBefore, venueOf)
-  return { noShows, credited, countersRepaired }
+  return { noShows, credited, told, countersRepaired }
 }
 
 type VenueOf = (id: string) => Promise<StoredVenue | null>
 
+/** 爽约: one conditional write each; its credit and its message follow in `finishNoShows`. */
 async function markNoShows(now: Date, venueOf: VenueOf): Promise<number> {
   let marked = 0
   for (const booking of await listStartedBooked(now)) {
@@ -59,31 +63,44 @@ async function markNoShows(now: Date, venueOf: VenueOf): Promise<number> {
       version: booking.version + 1,
       updatedAt: now,
     }
-    if (!(await changeBooking(booking._id, booking.claim, 'booked', change))) continue
-    marked += 1
-    const noShow = { ...booking, ...change }
-    await tellBookingNoShow(noShow, venue, await creditNoShow(noShow, venue.policy), now)
+    if (await changeBooking(booking._id, booking.claim, 'booked', change)) marked += 1
   }
   return marked
 }
 
-/** A pass killed between a no-show and its credit is finished here; cleared appeals stay out. */
-async function creditMissing(now: Date, venueOf: VenueOf): Promise<number> {
+/**
+ * Every recent no-show in its member's credit (late cancels too), and every 爽约 told, with
+ * the ban it brought. Both are keyed (the credit by the booking's ref, the message by its
+ * event), so the pass after one that died finishes what it left and doubles nothing. Cleared
+ * appeals stay out.
+ */
+async function finishNoShows(
+  now: Date,
+  venueOf: VenueOf,
+): Promise<{ credited: number; told: number }> {
   const recent = (await listRecentNoShows(new Date(now.getTime() - CREDIT_LOOKBACK_MS))).filter(
     (b) => b.appeal?.status !== 'cleared',
   )
-  if (recent.length === 0) return 0
-  const credits = await getCredits(recent.map((b) => b.memberId))
-  let added = 0
+  if (recent.length === 0) return { credited: 0, told: 0 }
+  const credits = new Map<string, CreditRecord | null>(
+    await getCredits(recent.map((b) => b.memberId)),
+  )
+  let credited = 0
+  const noShows: NoShowTold[] = []
   for (const booking of recent) {
-    const ref = bookingRefOf(booking)
-    const has = credits.get(booking.memberId)?.noShows.some((n) => n.ref === ref)
     const venue = await venueOf(booking.venueId)
-    if (has || !venue) continue
-    await creditNoShow(booking, venue.policy)
-    added += 1
+    if (!venue) continue
+    const ref = bookingRefOf(booking)
+    let credit = credits.get(booking.memberId) ?? null
+    if (!credit?.noShows.some((n) => n.ref === ref)) {
+      credit = await creditNoShow(booking, venue.policy)
+      credits.set(booking.memberId, credit)
+      credited += 1
+    }
+    // A late cancel was told as a cancel when it was made.
+    if (booking.status === 'noShow') noShows.push({ booking, venue, credit })
   }
-  return added
+  return { credited, told: await tellBookingNoShows(noShows, now) }
 }
 
 async function repairCounters(now: Date, staleBefore: Date, venueOf: VenueOf): Promise<number> {

@@ -1,15 +1,18 @@
 import { remindBookings, tellBansEnded } from '../jobs/booking-news'
+import { INTERRUPTED } from '../domain/subscribe-send'
 import { deliver } from '../store/subscribe'
-import { listDueSends } from '../store/subscribe-sends'
+import { changeSend, listDueSends } from '../store/subscribe-sends'
 import { getVenue, type StoredVenue } from '../store/venues'
 
 /** Sends retried per tick; a backlog is worked off over the next ticks. */
 const RETRY_BATCH = 50
 
 export interface MessageReport {
-  /** Subscription messages retried (failed before, or left by a run that died), and sent. */
+  /** Subscription messages retried (failed before, or planned by a run that died), and sent. */
   sendsRetried: number
   sendsSent: number
+  /** Sends a run died in the middle of: marked, never sent again. */
+  sendsInterrupted: number
   /** Bookings reminded the day before, and members told their ban is over. */
   bookingsReminded: number
   bansEnded: number
@@ -17,13 +20,25 @@ export interface MessageReport {
 
 /**
  * The scheduler's message pass: failed subscription messages are tried again (each send keeps
- * its tries, bounded), then the booking reminders and ended bans are told, each once. A failure
- * of one part is logged and the rest goes on; the next tick tries again.
+ * its tries, bounded) and those a run died sending are closed, then the booking reminders and
+ * ended bans are told, each once. A failure of one part is logged and the rest goes on; the
+ * next tick tries again.
  */
 export async function tendMessages(now: Date, staleBefore: Date): Promise<MessageReport> {
-  const report: MessageReport = { sendsRetried: 0, sendsSent: 0, bookingsReminded: 0, bansEnded: 0 }
+  const report: MessageReport = {
+    sendsRetried: 0,
+    sendsSent: 0,
+    sendsInterrupted: 0,
+    bookingsReminded: 0,
+    bansEnded: 0,
+  }
   try {
     for (const send of await listDueSends(now, staleBefore, RETRY_BATCH)) {
+      if (send.status === 'sending') {
+        const left = { status: 'failed' as const, lastError: INTERRUPTED, nextAt: null }
+        if (await changeSend(send, { ...left, updatedAt: now })) report.sendsInterrupted += 1
+        continue
+      }
       report.sendsRetried += 1
       if ((await deliver(send, now)) === 'sent') report.sendsSent += 1
     }

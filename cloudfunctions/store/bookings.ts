@@ -199,7 +199,12 @@ function revive(booking: BookingRecord | null): BookingRecord | null {
     checkedInAt: date(booking.checkedInAt),
     noShowAt: date(booking.noShowAt),
     appeal: appeal
-      ? { ...appeal, at: new Date(appeal.at), decidedAt: date(appeal.decidedAt) }
+      ? {
+          ...appeal,
+          at: new Date(appeal.at),
+          decidedAt: date(appeal.decidedAt),
+          banBefore: date(appeal.banBefore),
+        }
       : null,
   }
 }

@@ -1,5 +1,5 @@
 import type { SubscribeTopic } from '../contract/consent'
-import { emptyConsent, spendFor, withGrant, type ConsentRecord } from '../domain/consent'
+import { emptyConsent, refundFor, spendFor, withGrant, type ConsentRecord } from '../domain/consent'
 import { readByIds } from './bulk'
 import { db, isDuplicateKey } from './db'
 import { asRecord, updatedCount } from './documents'
@@ -81,4 +81,17 @@ export function spendConsent(
     const spend = spendFor(current, topic, messageId, now)
     return { next: spend.spent ? spend.record : null, answer: spend.spent }
   })
+}
+
+/** Gives back the consent a message spent, if it did (a send that failed for good). */
+export function refundConsent(
+  memberId: string,
+  topic: SubscribeTopic,
+  messageId: string,
+  now: Date,
+): Promise<void> {
+  return updateConsent(memberId, now, (current) => ({
+    next: refundFor(current, topic, messageId, now),
+    answer: undefined,
+  }))
 }

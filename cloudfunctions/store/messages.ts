@@ -74,6 +74,18 @@ export async function listMessagesOf(
   )
 }
 
+/** A member's messages posted since `since`, newest first (a handful: minutes' worth). */
+export async function listMessagesSince(memberId: string, since: Date): Promise<MessageRecord[]> {
+  const _ = db().command
+  const res = (await db()
+    .collection(MESSAGES)
+    .where({ memberId, createdAt: _.gte(since) })
+    .orderBy('createdAt', 'desc')
+    .limit(BATCH)
+    .get()) as { data: unknown }
+  return asRecords<MessageRecord>(res.data).map(revive)
+}
+
 export async function countUnread(memberId: string): Promise<number> {
   const res = (await db().collection(MESSAGES).where({ memberId, readAt: null }).count()) as {
     total?: number
@@ -102,6 +114,7 @@ export async function markRead(
 function revive(message: MessageRecord): MessageRecord {
   return {
     ...message,
+    fields: { ...message.fields, time: new Date(message.fields.time) },
     createdAt: new Date(message.createdAt),
     readAt: message.readAt ? new Date(message.readAt) : null,
   }

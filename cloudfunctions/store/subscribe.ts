@@ -3,9 +3,14 @@ import { hasConsent } from '../domain/consent'
 import { messageIdFor, type MessagePost } from '../domain/message'
 import type { BindingRecord } from './records'
 import { subscribeRequestFor } from '../domain/subscribe'
-import { newSend, nextTryAt, type SubscribeSendRecord } from '../domain/subscribe-send'
+import {
+  givesConsentBack,
+  newSend,
+  nextTryAt,
+  type SubscribeSendRecord,
+} from '../domain/subscribe-send'
 import { readAllIn, readByIds } from './bulk'
-import { getConsents, spendConsent } from './consents'
+import { getConsents, refundConsent, spendConsent } from './consents'
 import { changeSend, insertSends } from './subscribe-sends'
 import { templateTable } from './templates'
 import { sendSubscribeMessage } from './wx'
@@ -19,7 +24,7 @@ import { sendSubscribeMessage } from './wx'
  */
 
 /** The WeChat account each member bound (phone signups by staff have none). */
-async function openidsOf(memberIds: readonly string[]): Promise<Map<string, string>> {
+export async function openidsOf(memberIds: readonly string[]): Promise<Map<string, string>> {
   const bindings = await readAllIn<BindingRecord>('bindings', 'memberId', [...new Set(memberIds)])
   return new Map(bindings.map((b) => [b.memberId, b._id]))
 }
@@ -64,9 +69,10 @@ export async function planSends(
   }
 }
 
-function send(
+/** The send record of message `id`, planned now. */
+export function send(
   id: string,
-  post: MessagePost,
+  post: Pick<MessagePost, 'memberId' | 'kind'>,
   topic: SubscribeTopic,
   request: SubscribeSendRecord['request'],
   now: Date,
@@ -82,9 +88,9 @@ export type Delivery = 'sent' | 'failed' | 'noConsent' | 'busy'
 
 /**
  * One send: the consent is spent (once per message), the send claimed (conditional on the
- * tries read), WeChat called, the outcome recorded with the next try if any. A run that dies
- * after its claim and before its record leaves it 发送中; the scheduler sends it again once
- * it is stale, the one case where WeChat may have it twice (the call went out, the record not).
+ * tries read), WeChat called, the outcome recorded with the next try if any; a send that
+ * failed for good gives its consent back first. A run that dies after its claim and before its
+ * record leaves it 发送中: the scheduler marks it interrupted and never sends it again.
  */
 export async function deliver(send: SubscribeSendRecord, now: Date): Promise<Delivery> {
   try {
@@ -102,6 +108,8 @@ export async function deliver(send: SubscribeSendRecord, now: Date): Promise<Del
       return 'sent'
     }
     const nextAt = nextTryAt(attempts, outcome.errcode, now)
+    if (nextAt === null && givesConsentBack(outcome.errcode))
+      await refundConsent(send.memberId, send.topic, send._id, now)
     await changeSend(claimed, { status: 'failed', lastError: outcome.error, nextAt })
     return 'failed'
   } catch (error) {

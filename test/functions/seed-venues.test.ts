@@ -150,7 +150,7 @@ describe('the seeded ping-pong venue', () => {
     const fired = await api.cloud.post('/dev/trigger/scheduler')
     expect(fired.status).toBe(200)
     expect((fired.body as { result: Record<string, unknown> }).result).toMatchObject({
-      bookings: { noShows: 0, credited: 0, countersRepaired: 0 },
+      bookings: { noShows: 0, credited: 0, told: 0, countersRepaired: 0 },
     })
   })
 })

@@ -5,17 +5,16 @@
  * consent is spent; without one, nothing is sent; a send that fails is retried by the scheduler
  * while the action that caused it stands, once. `entry.get` shows others no personal data.
  */
-import type { ActivityFields, MyMessage, SubscribeTopic } from '../../cloudfunctions/contract'
+import type { SubscribeTopic } from '../../cloudfunctions/contract'
 import { bookingRefOf } from '../../cloudfunctions/domain/booking'
 import { addDays, dayOf } from '../../cloudfunctions/domain/time'
-import type { SubscribeMessage } from '../../cloud/wx/outbox'
-import { openActivity } from '../helpers/activities'
 import { createVenue, offsetTo, pingPongVenue } from '../helpers/venues'
 import { STAFF, UNVERIFIED, rid, startApiCloud, type ApiCloud } from './api-cloud'
+import { subscribeKit } from './subscribe-kit'
 
 let api: ApiCloud
+let kit: ReturnType<typeof subscribeKit>
 
-/** Members with distinctive personal data, so a leak shows in any response. */
 const OWNER = {
   memberId: 'm_sub_owner',
   openid: 'sub-openid-owner',
@@ -28,62 +27,29 @@ const OTHER = {
   name: '司马测试乙',
   phone: '13987654321',
 }
+/** A member of one test alone: no earlier message of theirs for a consent to catch up. */
+const RETRIED = {
+  memberId: 'm_sub_retried',
+  openid: 'sub-openid-retried',
+  name: '东方测试丁',
+  phone: '13911112222',
+}
 /** Signed up by staff on the phone: in the registry, no WeChat account. */
 const PHONE_ONLY = { memberId: 'm_sub_phone', name: '诸葛测试丙', phone: '13700000000' }
 
-async function seedMembers(): Promise<void> {
-  const db = api.cloud.app().database()
-  const now = new Date()
-  for (const m of [OWNER, OTHER, PHONE_ONLY]) {
-    await db.collection('members').add({
-      _id: m.memberId,
-      name: m.name,
-      idHash: `hash-${m.memberId}`,
-      idLast4: '0000',
-      phone: m.phone,
-      unit: '测试基层工会',
-      cardNo: `C${m.memberId}`,
-      createdAt: now,
-      updatedAt: now,
-    })
-    if ('openid' in m)
-      await db
-        .collection('bindings')
-        .add({ _id: m.openid, memberId: m.memberId, boundAt: now, request: null })
-  }
-}
-
-async function outbox(openid: string): Promise<SubscribeMessage[]> {
-  const res = await fetch(`${api.cloud.url}/dev/messages?openid=${encodeURIComponent(openid)}`)
-  const items = (await res.json()) as Array<{ kind: string }>
-  return items.filter((i): i is SubscribeMessage => i.kind === 'subscribe')
-}
-
-async function messages(openid: string): Promise<MyMessage[]> {
-  return api.ok(await api.call(openid, 'message.list', { limit: 50 })).items
-}
-
-async function consent(openid: string, granted: SubscribeTopic[], refused: SubscribeTopic[] = []) {
-  return api.ok(await api.write(openid, 'consent.record', rid('consent'), { granted, refused }))
-}
-
-async function published(over: Partial<ActivityFields> = {}) {
-  const draft = api.ok(
-    await api.write(STAFF, 'activity.create', rid('act'), openActivity(Date.now(), over)),
-  )
-  return api.ok(await api.write(STAFF, 'activity.publish', rid('pub'), { id: draft.id }))
-}
-
-async function sendOf(messageId: string): Promise<Record<string, unknown> | undefined> {
-  return (await api.documents('subscribeSends')).find((s) => s._id === messageId)
-}
-
-const scheduler = () => api.cloud.fn('scheduler', {})
+const outbox = (openid: string) => kit.outbox(openid)
+const messages = (openid: string) => kit.messages(openid)
+const consent = (openid: string, granted: SubscribeTopic[], refused: SubscribeTopic[] = []) =>
+  kit.consent(openid, granted, refused)
+const published = (over?: Parameters<typeof kit.published>[0]) => kit.published(over)
+const sendOf = (messageId: string) => kit.sendOf(messageId)
+const scheduler = () => kit.scheduler()
 const chars = (s: string) => Array.from(s).length
 
 beforeAll(async () => {
   api = await startApiCloud()
-  await seedMembers()
+  kit = subscribeKit(api)
+  await kit.seedMembers([OWNER, OTHER, RETRIED, PHONE_ONLY])
 })
 afterAll(async () => {
   await api?.stop()
@@ -213,33 +179,33 @@ describe('entries', () => {
   })
 
   it('a failing send is retried by the scheduler; the signup went through once', async () => {
-    await consent(OWNER.openid, ['entryResult'])
+    await consent(RETRIED.openid, ['entryResult'])
     const activity = await published()
-    const before = (await outbox(OWNER.openid)).length
+    const before = (await outbox(RETRIED.openid)).length
     await api.cloud.setFaults({ failWxApi: 1 })
     const requestId = rid('fail')
     const signup = { activityId: activity.id, sessionId: activity.sessions[0].id, companions: [] }
-    const entry = api.ok(await api.write(OWNER.openid, 'entry.submit', requestId, signup))
+    const entry = api.ok(await api.write(RETRIED.openid, 'entry.submit', requestId, signup))
     await api.cloud.clearFaults()
-    const told = (await messages(OWNER.openid)).find(
+    const told = (await messages(RETRIED.openid)).find(
       (m) => m.kind === 'entry.received' && m.link.endsWith(entry.id),
     )
     expect(told).toBeDefined()
     expect(await sendOf(String(told?.id))).toMatchObject({ status: 'failed', attempts: 1 })
-    expect(await outbox(OWNER.openid)).toHaveLength(before)
+    expect(await outbox(RETRIED.openid)).toHaveLength(before)
 
     // A retry of the request changes nothing; the scheduler, once the retry is due, sends.
-    api.ok(await api.write(OWNER.openid, 'entry.submit', requestId, signup))
+    api.ok(await api.write(RETRIED.openid, 'entry.submit', requestId, signup))
     await api.shiftClock(2 * 60_000)
     await scheduler()
     await api.shiftClock(0)
     expect(await sendOf(String(told?.id))).toMatchObject({ status: 'sent', attempts: 2 })
-    const after = await outbox(OWNER.openid)
+    const after = await outbox(RETRIED.openid)
     expect(after).toHaveLength(before + 1)
     expect(after[0].page).toBe(`activity/entry/index?id=${entry.id}`)
-    const entries = api.ok(await api.call(OWNER.openid, 'entry.mine', { limit: 50 })).items
+    const entries = api.ok(await api.call(RETRIED.openid, 'entry.mine', { limit: 50 })).items
     expect(entries.filter((e) => e.activityId === activity.id)).toHaveLength(1)
-    expect(api.ok(await api.call(OWNER.openid, 'consent.mine', {})).counts.entryResult).toBe(0)
+    expect(api.ok(await api.call(RETRIED.openid, 'consent.mine', {})).counts.entryResult).toBe(0)
   })
 })
 

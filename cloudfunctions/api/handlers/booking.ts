@@ -1,4 +1,5 @@
 import type { BookingResult, MyBooking } from '../../contract/booking'
+import { banEnd } from '../../domain/credit'
 import { ApiError } from '../../contract/errors'
 import { refOfBookingCode } from '../../domain/booking-code'
 import {
@@ -285,6 +286,7 @@ export const resolveAppeal: Handler<'booking.resolveAppeal'> = async (input, ctx
         reason: input.reason,
         decidedBy: ctx.caller.openid,
         decidedAt: ctx.now,
+        banBefore: banEnd(await getCredit(booking.memberId), ctx.now),
       },
       ...stamp(booking, request, ctx.now),
     }
@@ -294,9 +296,8 @@ export const resolveAppeal: Handler<'booking.resolveAppeal'> = async (input, ctx
     current = { ...booking, ...change }
   }
   if (current.appeal?.status === 'cleared') {
-    const before = await getCredit(current.memberId)
     await clearNoShow(current, venue.policy)
-    await tellBanCleared(current.memberId, before, await getCredit(current.memberId), ctx.now)
+    await tellBanCleared(current.memberId, current.appeal, await getCredit(current.memberId))
   }
   return toMyBooking(current, venue, ctx.now, ctx.config.ticketKey)
 }

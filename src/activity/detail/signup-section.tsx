@@ -80,8 +80,9 @@ export function SignupSection({ activity, verified, startInEdit, reload }: Props
     }
     // Asked first and inside the tap, as WeChat requires, but on weapp not waited for: on a
     // first-come rush the seconds spent reading WeChat's dialog must not cost the member the
-    // seat. The H5 demo's consent is simulated and at once, so it is recorded before the
-    // signup, and the subscription message about this very signup finds it.
+    // seat. The answer, recorded when it comes, still brings this signup's 报名结果
+    // (consent.record sends the messages of the last minutes it was asked for). The H5 demo's
+    // consent is simulated and at once, so it is recorded before the signup.
     const recorded = consent.ask(TOPICS[activity.allocation])
     const ready = process.env.TARO_ENV === 'weapp' ? Promise.resolve() : recorded
     starting.current = true

@@ -45,9 +45,10 @@ export function useBooking(
 
   const confirm = async () => {
     if (!day || !selection || booking.submitting || starting.current) return
-    // Inside the tap, as WeChat requires; the booking never waits for the member's answer,
-    // except in the H5 demo, whose consent is at once: recorded first, the booking's own
-    // 预约结果 message then finds it.
+    // Inside the tap, as WeChat requires; the booking never waits for the member's answer
+    // (recorded when it comes, it still brings this booking's 预约结果: consent.record sends the
+    // messages of the last minutes it was asked for), except in the H5 demo, whose consent is
+    // at once and recorded first.
     const recorded = consent.ask(TOPICS)
     starting.current = true
     if (process.env.TARO_ENV !== 'weapp') await recorded
