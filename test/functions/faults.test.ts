@@ -6,6 +6,7 @@ import { STALE_MS } from '../../cloudfunctions/store/requests'
 import { drawLostMessage, messageFrom } from '../../cloudfunctions/domain/message'
 import { openActivity } from '../helpers/activities'
 import { bookingFaultCases } from '../helpers/booking-faults'
+import { schedulerReports } from '../helpers/cloud'
 import {
   ADMIN,
   CHECKER,
@@ -200,15 +201,8 @@ async function closeWindows(): Promise<void> {
   const mark = api.cloud.output().length
   await api.shiftClock(clockOffset)
   expect((await api.cloud.post('/dev/trigger/scheduler')).status).toBe(200)
-  // Each run logs its report when it ends: the timer's and the triggered one.
-  const reports = () =>
-    api.cloud
-      .output()
-      .slice(mark)
-      .split('\n')
-      .filter((line) => line.startsWith('[scheduler] ')).length
-  for (let i = 0; i < 50 && reports() < 2; i += 1)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+  // The timer's run and the triggered one.
+  await schedulerReports(api.cloud, mark, 2)
 }
 
 /** A lottery the dev member alone entered, closed and drawn by staff: the member won it. */

@@ -13,6 +13,7 @@ import {
   type RushRun,
   type Signup,
 } from '../helpers/rush'
+import { schedulerReports } from '../helpers/cloud'
 import { startApiCloud, type ApiCloud } from './api-cloud'
 
 /**
@@ -234,17 +235,8 @@ describe('first-come rush: 2,000 members at once for 300 seats', () => {
         after = await driver.audit(activityId)
       }
       const waited = Math.round(performance.now() - t0)
-      // Each run of the scheduler logs its report: the timer's and the one triggered here.
-      const reports = () =>
-        api.cloud
-          .output()
-          .slice(logFrom)
-          .split('\n')
-          .filter((l) => l.startsWith('[scheduler] '))
-          .map((l) => l.slice('[scheduler] '.length))
-      for (let i = 0; i < 20 && reports().length < 2; i += 1)
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      const ticks = reports()
+      // The timer's run and the one triggered here.
+      const ticks = await schedulerReports(api.cloud, logFrom, 2, 2000)
       console.log(
         `[rush faults] scheduler runs after the jump: ${ticks.join(' ')}\n` +
           `[rush faults] after the tick${waited > 100 ? ` (+${waited} ms settling)` : ''}: ${seatLine(after)}`,

@@ -199,3 +199,26 @@ export async function startCloud(opts: StartCloudOptions = {}): Promise<TestClou
     },
   }
 }
+
+/**
+ * The scheduler's reports (`[scheduler] {…}`, logged as each run ends) since `mark` (a length of
+ * `cloud.output()`), once there are `runs` of them or after `waitMs`: a clock jump fires the
+ * timer by itself, and a test looks only once that run, too, has finished writing.
+ */
+export async function schedulerReports(
+  cloud: Pick<TestCloud, 'output'>,
+  mark: number,
+  runs: number,
+  waitMs = 5000,
+): Promise<string[]> {
+  const reports = () =>
+    cloud
+      .output()
+      .slice(mark)
+      .split('\n')
+      .filter((line) => line.startsWith('[scheduler] '))
+      .map((line) => line.slice('[scheduler] '.length))
+  for (let waited = 0; waited < waitMs && reports().length < runs; waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  return reports()
+}

@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components'
 import type { BookingCard as BookingCardData } from '@contract'
 import { Button, ErrorState, LoadingState, PageContainer } from '@/components'
 import { useQuery } from '@/api/use-query'
-import { showError } from '@/api/show-error'
-import { devShare, type ShareCard } from '@/api/share'
+import type { ShareCard } from '@/api/share'
+import { ShareButton } from '@/components/share-button'
 import { bookingUrl, venueDetailUrl } from '@/utils/routes'
 import { slotText } from '@/utils/venue-labels'
 import { BookingCard, isMyBooking } from '../components/booking-card'
@@ -52,14 +52,6 @@ export default function BookingStatus() {
     )
   }
 
-  const shareInH5 = async () => {
-    try {
-      await devShare(shareCard(b, id))
-      void Taro.showToast({ title: '已分享到微信（本地演示）', icon: 'none' })
-    } catch (err) {
-      showError(err)
-    }
-  }
   const mine = isMyBooking(b)
   return (
     <PageContainer>
@@ -70,28 +62,15 @@ export default function BookingStatus() {
         onCancel={(x) => void actions.cancel(x)}
         onAppeal={actions.appeal}
       />
+      {mine ? (
+        <ShareButton
+          card={() => shareCard(b, id)}
+          label="分享给球友"
+          hint="分享给一起打球的朋友，对方只能看到场地、时间和状态。"
+        />
+      ) : null}
       <View className="zg-booking-page">
-        {mine ? (
-          <>
-            <Text className="zg-booking-page__hint">
-              分享给一起打球的朋友，对方只能看到场地、时间和状态。
-            </Text>
-            {process.env.TARO_ENV === 'weapp' ? (
-              <Button className="zg-booking-page__button" type="primary" block openType="share">
-                分享给球友
-              </Button>
-            ) : (
-              <Button
-                className="zg-booking-page__button"
-                type="primary"
-                block
-                onClick={() => void shareInH5()}
-              >
-                分享给球友
-              </Button>
-            )}
-          </>
-        ) : (
+        {mine ? null : (
           <Text className="zg-booking-page__hint">这是会员分享的场地预约，状态随时更新。</Text>
         )}
         <Button
