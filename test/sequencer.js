@@ -10,6 +10,7 @@ const HEAVY = [
   'test/functions/fuzz-',
   'test/functions/faults.test.ts',
   'test/functions/rush.test.ts',
+  'test/functions/subscribe-repair.test.ts',
   'test/functions/authorization.test.ts',
 ]
 

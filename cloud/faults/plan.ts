@@ -44,6 +44,11 @@ const FAILURE_MESSAGES: Record<string, string> = {
 export class FaultPlan {
   /** Database writes seen since the plan was set. */
   writes = 0
+  /**
+   * Of those, the ones each function's invocations sent: what one action writes, whatever the
+   * scheduler's timer wrote meanwhile.
+   */
+  readonly writesBy: Record<string, number> = {}
   readonly events: FaultEvent[] = []
   private readonly random: () => number
 

@@ -62,6 +62,7 @@ export class FaultsService implements CloudService {
     // flight, those past its kill point are never applied.
     writer.writes += 1
     if (!plan) return next()
+    plan.writesBy[writer.functionName] = (plan.writesBy[writer.functionName] ?? 0) + 1
     const token = String(params.wxCloudApiToken)
     if (plan.isPastKill(writer)) {
       this.runner.kill(token, crashError(writer, action))
@@ -93,7 +94,12 @@ export class FaultsService implements CloudService {
 
   private report() {
     const plan = this.plan
-    if (!plan) return { faults: null, writes: 0, injected: [] }
-    return { faults: plan.spec, writes: plan.writes, injected: plan.events }
+    if (!plan) return { faults: null, writes: 0, writesBy: {}, injected: [] }
+    return {
+      faults: plan.spec,
+      writes: plan.writes,
+      writesBy: plan.writesBy,
+      injected: plan.events,
+    }
   }
 }

@@ -38,7 +38,7 @@ describe('fault switch', () => {
     expect(await cloud.setFaults({})).toMatchObject({ writes: 0, injected: [] })
     const reply = await writer({ collection: name, ids: ['a', 'b', 'c'] })
     expect(reply).toEqual({ status: 200, body: { written: 3 } })
-    expect((await cloud.faults()).writes).toBe(3)
+    expect(await cloud.faults()).toMatchObject({ writes: 3, writesBy: { writer: 3 } })
     expect(await ids(name)).toEqual(['a', 'b', 'c'])
   })
 
@@ -183,7 +183,12 @@ describe('fault switch', () => {
   it('DELETE switches every fault off', async () => {
     const name = await collection()
     await cloud.setFaults({ writeFailureRate: 1 })
-    expect(await cloud.clearFaults()).toEqual({ faults: null, writes: 0, injected: [] })
+    expect(await cloud.clearFaults()).toEqual({
+      faults: null,
+      writes: 0,
+      writesBy: {},
+      injected: [],
+    })
     await cloud.app().database().collection(name).add({ _id: 'ok' })
     expect(await ids(name)).toEqual(['ok'])
   })

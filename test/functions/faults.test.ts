@@ -730,7 +730,7 @@ describe.each(titled)('%s', (_title, c) => {
     const payload = await c.prepare(serial)
     await api.cloud.setFaults({})
     const reply = await send(c.actor, c.action, rid(), payload)
-    writes = (await api.cloud.faults()).writes
+    writes = (await api.cloud.faults()).writesBy.api ?? 0
     await api.cloud.clearFaults()
     expect((reply.body as { ok: boolean }).ok).toBe(true)
     whole = await c.effect(payload)

@@ -77,7 +77,7 @@ describe('subscription sends', () => {
     await kit.consent(SIGNER.openid, ['entryResult'])
     await api.cloud.setFaults({})
     api.ok(await submit(await kit.published(), rid('count')))
-    const writes = (await api.cloud.faults()).writes
+    const writes = (await api.cloud.faults()).writesBy.api ?? 0
     await api.cloud.clearFaults()
     expect(writes).toBeGreaterThan(4)
 
@@ -272,7 +272,7 @@ describe('booking no-shows and appeals', () => {
       // k = 0: a clean run, counting its writes; then killed after each of them in turn.
       await api.cloud.setFaults(k === 0 ? {} : { killAfterWrite: k, function: 'api' })
       await decide().catch(() => null)
-      if (k === 0) writes = (await api.cloud.faults()).writes
+      if (k === 0) writes = (await api.cloud.faults()).writesBy.api ?? 0
       await api.cloud.clearFaults()
       let retry = await decide()
       if (codeOf(retry) === 'REQUEST_IN_PROGRESS') {

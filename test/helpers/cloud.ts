@@ -22,6 +22,8 @@ export type CloudApp = ReturnType<typeof tcb.init>
 export interface FaultReport {
   faults: (FaultSpec & { seed: number }) | null
   writes: number
+  /** Of `writes`, those each function's invocations sent. */
+  writesBy: Record<string, number>
   injected: FaultEvent[]
 }
 
