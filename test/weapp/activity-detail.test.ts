@@ -328,10 +328,7 @@ describe('an unverified member', () => {
   it('is asked to verify first, with a link to 会员认证, and gets no form', async () => {
     const li = await app.openidOf('unverified')
     const asMember = app.wxCloud.callFunction.getMockImplementation()
-    app.wxCloud.callFunction.mockImplementation(async ({ name, data }) => ({
-      errMsg: 'cloud.callFunction:ok',
-      result: await app.cloud.fn(name, data, li),
-    }))
+    app.callAs(li)
     try {
       const page = await openDetail(TEA, '报名需先完成会员认证')
       expect(button(page, '提交报名')).toBeUndefined()

@@ -78,6 +78,13 @@ export interface ActivityApp {
   /** Opens a compiled page (relaunching first if it was opened already) once `ready` shows. */
   open(route: string, query: Record<string, string>, ready: string): Promise<SimulatedComponent>
   openidOf(role: string): Promise<string>
+  /** From now on the app calls its functions as `openid` (a page opened in their WeChat). */
+  callAs(openid: string): void
+  /**
+   * One api call as `openid` behind the app's back, the way the app makes it (a write carries
+   * a fresh request id); answers the data, or throws the refusal.
+   */
+  api<T>(openid: string, action: string, payload: object, write?: boolean): Promise<T>
   waitFor(check: () => boolean, ms?: number): Promise<void>
   texts(page: SimulatedComponent, selector: string): string[]
 }
@@ -146,6 +153,23 @@ export async function bootActivityApp(role: string): Promise<ActivityApp> {
       return page
     },
     openidOf: (r) => identityOf(cloud, r),
+    callAs(openid) {
+      wxCloud.callFunction.mockImplementation(async ({ name, data }) => ({
+        errMsg: 'cloud.callFunction:ok',
+        result: await cloud.fn(name, data, openid),
+      }))
+    },
+    async api<T>(openid: string, action: string, payload: object, write = true) {
+      const requestId = `weapp-${process.pid}-${Date.now()}-${++serial}`
+      const body = write ? { requestId, ...payload } : payload
+      const reply = (await cloud.fn('api', { action, payload: body }, openid)) as {
+        ok: boolean
+        data: T
+        error?: unknown
+      }
+      if (!reply.ok) throw new Error(`${action}: ${JSON.stringify(reply.error)}`)
+      return reply.data
+    },
     waitFor,
     texts(page, selector) {
       return page.querySelectorAll(selector).map((c) => c.dom.textContent ?? '')

@@ -44,28 +44,6 @@ let showId = ''
 let venueId = ''
 /** The member's first-come entry (with a companion): a seat, so a ticket. */
 let entry: MyEntry
-let serial = 0
-
-interface Reply<T> {
-  ok: boolean
-  data: T
-  error?: unknown
-}
-
-async function api<T>(openid: string, action: string, payload: object, write = true): Promise<T> {
-  const body = write ? { requestId: `weapp-chats-${Date.now()}-${++serial}`, ...payload } : payload
-  const reply = (await app.cloud.fn('api', { action, payload: body }, openid)) as Reply<T>
-  if (!reply.ok) throw new Error(`${action}: ${JSON.stringify(reply.error)}`)
-  return reply.data
-}
-
-/** From now on the app calls the api as `openid` (the page is opened in their WeChat). */
-function callAs(openid: string): void {
-  app.wxCloud.callFunction.mockImplementation(async ({ name, data }) => ({
-    errMsg: 'cloud.callFunction:ok',
-    result: await app.cloud.fn(name, data, openid),
-  }))
-}
 
 const text = (page: SimulatedComponent) => page.dom.textContent ?? ''
 const buttons = (page: SimulatedComponent) =>
@@ -98,18 +76,18 @@ beforeAll(async () => {
       activityFields(SHOW, { category: 'show', allocation: 'lottery' }),
     )
   ).id
-  await api<MyEntry>(member, 'entry.submit', {
+  await app.api<MyEntry>(member, 'entry.submit', {
     activityId: teaId,
     sessionId: 's1',
     companions: [{ name: '王小红' }],
   })
   // As 我的报名 reads it: with the ticket's code, which only its member is ever sent.
-  const mine = await api<Page<MyEntry>>(member, 'entry.mine', { limit: 50 }, false)
+  const mine = await app.api<Page<MyEntry>>(member, 'entry.mine', { limit: 50 }, false)
   const found = mine.items.find((e) => e.activityId === teaId)
   if (!found?.ticketCode) throw new Error('the tea entry has no ticket')
   entry = found
   // A venue whose days open a week ahead at midnight: bookable whatever the hour the suite runs.
-  const venue = await api<ManagedVenue>(staff, 'venue.create', {
+  const venue = await app.api<ManagedVenue>(staff, 'venue.create', {
     ...pingPongVenue(dayOf(new Date()), { policy: { opens: { daysAhead: 7, at: '00:00' } } }),
     name: '分享测试·乒乓球',
   })
@@ -122,7 +100,7 @@ afterAll(async () => {
 
 describe('the entry status page', () => {
   it('shows its member the entry with its next action, the ticket QR and a share button', async () => {
-    callAs(member)
+    app.callAs(member)
     const page = await app.open('activity/entry/index', { id: entry.id }, '我的报名')
     const all = text(page)
     expect(all).toContain(TEA)
@@ -143,7 +121,7 @@ describe('the entry status page', () => {
   })
 
   it('shows another member the status only: no code, no QR, no actions, no name', async () => {
-    callAs(other)
+    app.callAs(other)
     const page = await app.open('activity/entry/index', { id: entry.id }, '报名状态')
     const all = text(page)
     expect(all).toContain(TEA)
@@ -163,7 +141,7 @@ describe('the entry status page', () => {
   })
 
   it('says so in Chinese when the link names no entry it knows', async () => {
-    callAs(member)
+    app.callAs(member)
     const page = await app.open(
       'activity/entry/index',
       { id: 'e000000000000000000000000' },
@@ -175,7 +153,7 @@ describe('the entry status page', () => {
 
 describe('the activity page', () => {
   it('shares the activity by its id, with a 分享给好友 button on the page', async () => {
-    callAs(member)
+    app.callAs(member)
     const page = await app.open('activity/detail/index', { id: teaId }, '我的报名')
     expect(buttons(page)).toContain('分享给好友')
     const card = shareOf(page)
@@ -202,7 +180,7 @@ const recorded = () =>
 
 describe('consents at the signup tap', () => {
   it('asks for the lottery’s three topics, records the answer and shows what was subscribed', async () => {
-    callAs(member)
+    app.callAs(member)
     // WeChat's dialog answered: the result and the offer allowed, the reminder refused.
     consentDialogAnswers({
       'tmpl-draw-result': 'accept',
@@ -236,7 +214,7 @@ describe('consents at the signup tap', () => {
       },
     ])
     // The server holds one message's worth of each granted topic, none of the refused one.
-    const mine = await api<MyConsents>(member, 'consent.mine', {}, false)
+    const mine = await app.api<MyConsents>(member, 'consent.mine', {}, false)
     expect(mine.counts.drawResult).toBeGreaterThanOrEqual(1)
     expect(mine.counts.offer).toBeGreaterThanOrEqual(1)
     expect(mine.counts.reminder).toBe(0)
@@ -245,7 +223,7 @@ describe('consents at the signup tap', () => {
 
 describe('consents at the booking tap', () => {
   it('asks for the booking’s three topics and says what was subscribed under 预约成功', async () => {
-    callAs(member)
+    app.callAs(member)
     consentDialogAnswers({
       'tmpl-booking-result': 'accept',
       'tmpl-booking-reminder': 'reject',

@@ -8,7 +8,7 @@
  * the checker, or staff), `scanCode` answers the code the test holds up to the camera,
  * `downloadFile` and `openDocument` record what they were asked.
  */
-import type { MyEntry, Page, RosterExport } from '../../cloudfunctions/contract'
+import type { ApiReply, MyEntry, Page, RosterExport } from '../../cloudfunctions/contract'
 import { dayOf, local } from '../../cloudfunctions/domain/time'
 import { seedVerifiedMembers } from '../helpers/activities'
 import { pingPongVenue } from '../helpers/venues'
@@ -33,34 +33,12 @@ let activityId = ''
 /** The member's ticket (party of three) and another member's (alone). */
 let mine: MyEntry
 let theirs: MyEntry
-let serial = 0
-
-interface Reply<T> {
-  ok: boolean
-  data: T
-  error?: unknown
-}
-
-async function api<T>(openid: string, action: string, payload: object, write = true): Promise<T> {
-  const body = write ? { requestId: `weapp-door-${Date.now()}-${++serial}`, ...payload } : payload
-  const reply = (await app.cloud.fn('api', { action, payload: body }, openid)) as Reply<T>
-  if (!reply.ok) throw new Error(`${action}: ${JSON.stringify(reply.error)}`)
-  return reply.data
-}
 
 async function ticketOf(openid: string): Promise<MyEntry> {
-  const page = await api<Page<MyEntry>>(openid, 'entry.mine', { limit: 50 }, false)
+  const page = await app.api<Page<MyEntry>>(openid, 'entry.mine', { limit: 50 }, false)
   const found = page.items.find((e) => e.activityId === activityId)
   if (!found?.ticketCode) throw new Error('no ticket')
   return found
-}
-
-/** From now on the app calls the api as `openid`. */
-function callAs(openid: string): void {
-  app.wxCloud.callFunction.mockImplementation(async ({ name, data }) => ({
-    errMsg: 'cloud.callFunction:ok',
-    result: await app.cloud.fn(name, data, openid),
-  }))
 }
 
 /** A WeChat API the harness did not launch with; the `wx` proxy sees keys added later. */
@@ -121,7 +99,7 @@ beforeAll(async () => {
   )
   activityId = activity.id
   const enter = (openid: string, companions: { name: string }[]) =>
-    api<MyEntry>(openid, 'entry.submit', { activityId, sessionId: 's1', companions })
+    app.api<MyEntry>(openid, 'entry.submit', { activityId, sessionId: 's1', companions })
   await enter(member, [{ name: '王小红' }, { name: '王小刚' }])
   await enter(other, [])
   mine = await ticketOf(member)
@@ -153,7 +131,7 @@ describe('the member’s ticket', () => {
 describe('检票 at the door', () => {
   let page: SimulatedComponent
 
-  beforeAll(() => callAs(checker))
+  beforeAll(() => app.callAs(checker))
 
   it('a checker reaches 工作台 from 我的, and it holds 检票 only', async () => {
     const me = await app.open('pages/me/index', {}, '工作台')
@@ -174,7 +152,7 @@ describe('检票 at the door', () => {
     await app.harness.simulate.sleep(30)
     button(page, '检票').dispatchEvent('tap')
     await app.waitFor(() => text(page).includes('检票成功'))
-    const me = await api<{ maskedName: string }>(member, 'me.get', {}, false)
+    const me = await app.api<{ maskedName: string }>(member, 'me.get', {}, false)
     expect(app.texts(page, '.zg-door-answer__verdict')).toEqual(['✓ 检票成功'])
     expect(app.texts(page, '.zg-door-answer__name')).toEqual([me.maskedName])
     expect(me.maskedName).toContain('*')
@@ -231,17 +209,17 @@ describe('检票 at the door', () => {
       },
     })
     params.calendar.hours = { open: '00:00', close: '24:00' }
-    const venue = await api<{ id: string; resourceList: Array<{ id: string }> }>(
+    const venue = await app.api<{ id: string; resourceList: Array<{ id: string }> }>(
       staff,
       'venue.create',
       params,
     )
-    await api(member, 'booking.create', {
+    await app.api(member, 'booking.create', {
       venueId: venue.id,
       date: next.format('YYYY-MM-DD'),
       picks: [{ resourceId: venue.resourceList[0].id, start: next.format('HH:mm') }],
     })
-    const booked = await api<{ items: Array<{ venueId: string; code: string | null }> }>(
+    const booked = await app.api<{ items: Array<{ venueId: string; code: string | null }> }>(
       member,
       'booking.mine',
       {},
@@ -255,7 +233,7 @@ describe('检票 at the door', () => {
     await app.harness.simulate.sleep(30)
     button(page, '检票').dispatchEvent('tap')
     await app.waitFor(() => text(page).includes('签到成功'))
-    const me = await api<{ maskedName: string }>(member, 'me.get', {}, false)
+    const me = await app.api<{ maskedName: string }>(member, 'me.get', {}, false)
     expect(app.texts(page, '.zg-door-answer__verdict')).toEqual(['✓ 签到成功'])
     expect(app.texts(page, '.zg-door-answer__name')).toEqual([me.maskedName])
     expect(app.texts(page, '.zg-door-answer__party')).toEqual(['1号台'])
@@ -281,7 +259,7 @@ describe('检票 at the door', () => {
 
 describe('导出 Excel by staff', () => {
   it('the activity’s editor links each session’s 名单', async () => {
-    callAs(staff)
+    app.callAs(staff)
     const edit = await app.open('admin/activity-edit/index', { id: activityId }, '名单与检票')
     const row = edit
       .querySelectorAll('.zg-act-roster__row')
@@ -318,8 +296,8 @@ describe('导出 Excel by staff', () => {
     )
     const reply = (await app.wxCloud.callFunction.mock.results[
       app.wxCloud.callFunction.mock.calls.indexOf(call as never)
-    ].value) as { result: Reply<RosterExport> }
-    expect(reply.result.ok).toBe(true)
+    ].value) as { result: ApiReply<RosterExport> }
+    if (!reply.result.ok) throw new Error(`export refused: ${reply.result.error.code}`)
     expect(downloadFile.mock.calls[0][0]).toMatchObject({ url: reply.result.data.url })
     expect(openDocument.mock.calls[0][0]).toMatchObject({
       filePath: 'http://tmp/roster.xlsx',

@@ -39,25 +39,10 @@ let staff: string
 let member: string
 let others: SeededMember[]
 const activities: Record<string, ManagedActivity> = {}
-let serial = 0
 let clockOffset = 0
 
-interface Reply<T> {
-  ok: boolean
-  data: T
-  error?: unknown
-}
-
-/** One api call as `openid`, as the app makes it (writes carry a request id). */
-async function api<T>(openid: string, action: string, payload: object, write = true): Promise<T> {
-  const body = write ? { requestId: `weapp-draw-${Date.now()}-${++serial}`, ...payload } : payload
-  const reply = (await app.cloud.fn('api', { action, payload: body }, openid)) as Reply<T>
-  if (!reply.ok) throw new Error(`${action}: ${JSON.stringify(reply.error)}`)
-  return reply.data
-}
-
 const record = (title: string) =>
-  api<DrawRecord>(
+  app.api<DrawRecord>(
     member,
     'draw.record',
     { activityId: activities[title].id, sessionId: 's1' },
@@ -65,7 +50,7 @@ const record = (title: string) =>
   )
 
 async function myEntry(title: string): Promise<MyEntry> {
-  const page = await api<Page<MyEntry>>(member, 'entry.mine', { limit: 50 }, false)
+  const page = await app.api<Page<MyEntry>>(member, 'entry.mine', { limit: 50 }, false)
   const found = page.items.find((e) => e.activityId === activities[title].id)
   if (!found) throw new Error(`no entry for ${title}`)
   return found
@@ -104,7 +89,7 @@ beforeAll(async () => {
     activities[title] = await publishActivity(app.cloud, staff, lottery(title, seats, closesIn))
   }
   const enter = (openid: string, title: string, companions: { name: string }[] = []) =>
-    api<MyEntry>(openid, 'entry.submit', {
+    app.api<MyEntry>(openid, 'entry.submit', {
       activityId: activities[title].id,
       sessionId: 's1',
       companions,
@@ -182,8 +167,8 @@ describe('after the window closes', () => {
   beforeAll(async () => {
     // Two hours on: SHOWN, STAFF_DRAW and WIN have closed and are frozen; OPEN is still open.
     await later(2 * HOUR)
-    await api(staff, 'draw.run', { activityId: activities[SHOWN].id })
-    await api(staff, 'draw.run', { activityId: activities[WIN].id })
+    await app.api(staff, 'draw.run', { activityId: activities[SHOWN].id })
+    await app.api(staff, 'draw.run', { activityId: activities[WIN].id })
     drawn = await record(SHOWN)
   }, BOOT_TIMEOUT_MS)
 
@@ -298,10 +283,7 @@ describe('after the window closes', () => {
 describe('立即抽签 by staff', () => {
   it('draws a closed lottery after a confirmation, shows each session’s counts and reads the activity again', async () => {
     const asMember = app.wxCloud.callFunction.getMockImplementation()
-    app.wxCloud.callFunction.mockImplementation(async ({ name, data }) => ({
-      errMsg: 'cloud.callFunction:ok',
-      result: await app.cloud.fn(name, data, staff),
-    }))
+    app.callAs(staff)
     try {
       const id = activities[STAFF_DRAW].id
       const page = await open('admin/activity-edit/index', { id }, '立即抽签')
@@ -339,7 +321,7 @@ describe('立即抽签 by staff', () => {
 
 describe('a win, confirmed', () => {
   it('我的报名 asks to confirm a won entry, then shows the ticket and 我去不了了', async () => {
-    await api(staff, 'draw.run', { activityId: activities[WIN].id })
+    await app.api(staff, 'draw.run', { activityId: activities[WIN].id })
     expect((await myEntry(WIN)).actions).toEqual(['confirm', 'cancel'])
     const page = await open('activity/entries/index', {}, '确认参加')
     expect(text(page)).toMatch(/请在 .* 前确认参加，逾期名额将释放/)

@@ -29,27 +29,8 @@ const devBooking = (seed.collections.bookings as Array<{ memberId: string; date:
   (b) => b.memberId === devMemberId,
 )
 
-interface Reply<T> {
-  ok: boolean
-  data: T
-  error?: unknown
-}
-let serial = 0
-
-/** Calls the api as `openid`; a write (`requestId` given true) gets a fresh request id. */
-async function api<T>(openid: string, action: string, payload: object, write = true): Promise<T> {
-  const requestId = `weapp-venue-${Date.now()}-${++serial}`
-  const reply = (await app.cloud.fn(
-    'api',
-    { action, payload: write ? { requestId, ...payload } : payload },
-    openid,
-  )) as Reply<T>
-  if (!reply.ok) throw new Error(`${action}: ${JSON.stringify(reply.error)}`)
-  return reply.data
-}
-
 const myBookings = async (openid: string) =>
-  (await api<{ items: MyBooking[] }>(openid, 'booking.mine', {}, false)).items
+  (await app.api<{ items: MyBooking[] }>(openid, 'booking.mine', {}, false)).items
 
 beforeAll(async () => {
   app = await bootActivityApp('member')
@@ -63,13 +44,13 @@ beforeAll(async () => {
       activeAtOnce: 5,
     },
   })
-  const made = await api<ManagedVenue>(staff, 'venue.create', {
+  const made = await app.api<ManagedVenue>(staff, 'venue.create', {
     ...params,
     name: '页面测试·乒乓球',
   })
   venue = { id: made.id, tables: made.resourceList.map((r) => r.id) }
   // Another member took 2号台 at 14:00 on D.
-  await api<BookingResult>(other.openid, 'booking.create', {
+  await app.api<BookingResult>(other.openid, 'booking.create', {
     venueId: venue.id,
     date: D,
     picks: [{ resourceId: venue.tables[1], start: '14:00' }],
@@ -213,7 +194,7 @@ describe('我的预约', () => {
   beforeAll(async () => {
     // A booking the member never came to, as the scheduler leaves it after the grace window.
     const [made] = (
-      await api<BookingResult>(staff, 'booking.createFor', {
+      await app.api<BookingResult>(staff, 'booking.createFor', {
         memberId: devMemberId,
         venueId: venue.id,
         date: addDays(D, 1),
@@ -295,10 +276,7 @@ describe('预约状态 (a shared card)', () => {
       (b) => b.status === 'booked' && b.venueId === venue.id,
     )
     // The card is opened in another member's WeChat.
-    app.wxCloud.callFunction.mockImplementation(async ({ name, data }) => ({
-      errMsg: 'cloud.callFunction:ok',
-      result: await app.cloud.fn(name, data, other.openid),
-    }))
+    app.callAs(other.openid)
     const page = await app.open('venue/booking/index', { id: ownBooking.ref }, '预约状态')
     const all = text(page)
     expect(all).toContain('页面测试·乒乓球')
