@@ -1,6 +1,6 @@
 import { archivedIdFor, type BookingRecord, type BookingStatus } from '../domain/booking'
 import { readAll, readByIds } from './bulk'
-import { decodeCursor, encodeCursor, isTimeKey, olderThan, page, timeKey } from './cursor'
+import { decodeCursor, encodeCursor, isTimeKey, newestFirst, timeKey } from './cursor'
 import { db, isDuplicateKey } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
 
@@ -134,25 +134,12 @@ export async function listRecentNoShows(since: Date): Promise<BookingRecord[]> {
 }
 
 /** A member's bookings, newest first: 我的预约. */
-export async function listBookingsOfMember(
+export function listBookingsOfMember(
   memberId: string,
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: BookingRecord[]; nextCursor?: string }> {
-  const _ = db().command
-  const where = cursor ? _.and([{ memberId }, olderThan('createdAt', cursor)]) : { memberId }
-  const res = (await db()
-    .collection(BOOKINGS)
-    .where(where)
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit + 1)
-    .get()) as { data: unknown }
-  return page(
-    asRecords<BookingRecord>(res.data).map((b) => revive(b)),
-    limit,
-    (last) => timeKey(last.createdAt, last._id),
-  )
+  return newestFirst<BookingRecord>(BOOKINGS, { memberId }, 'createdAt', { cursor, limit }, revive)
 }
 
 /** Open 申诉, oldest first (keyset on the appeal's time). */

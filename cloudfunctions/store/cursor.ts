@@ -1,5 +1,6 @@
 import { ApiError } from '../contract/errors'
 import { db } from './db'
+import { asRecords } from './documents'
 
 /**
  * Pages are cut by keyset, not by skip: a cursor carries the sort key of the last item given,
@@ -63,4 +64,29 @@ export function olderThan(field: string, cursor: string): object {
   const key = decodeCursor(cursor, isTimeKey)
   const at = new Date(key.t)
   return _.or([{ [field]: _.lt(at) }, { [field]: at, _id: _.lt(key.id) }])
+}
+
+/**
+ * One page of `collection` where `match`, newest first by the date `field` (ties by `_id`): the
+ * keyset read every "newest first" list shares (我的报名, 我的预约, 消息, staff's notices).
+ */
+export async function newestFirst<T extends { _id: string }>(
+  collection: string,
+  match: object,
+  field: keyof T & string,
+  at: { cursor: string | undefined; limit: number },
+  revive: (row: T) => T,
+): Promise<{ items: T[]; nextCursor?: string }> {
+  const _ = db().command
+  const where = at.cursor ? _.and([match, olderThan(field, at.cursor)]) : match
+  const res = (await db()
+    .collection(collection)
+    .where(where)
+    .orderBy(field, 'desc')
+    .orderBy('_id', 'desc')
+    .limit(at.limit + 1)
+    .get()) as { data: unknown }
+  return page(asRecords<T>(res.data).map(revive), at.limit, (last) =>
+    timeKey(last[field] as Date | null, last._id),
+  )
 }

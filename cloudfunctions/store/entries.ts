@@ -1,9 +1,9 @@
 import type { EntryStatus } from '../contract/entry'
 import { isLive, SEAT_STATUSES, withRequest, type EntryRecord } from '../domain/entry'
 import { readAll, readAllIn, readByIds } from './bulk'
-import { olderThan, page, timeKey } from './cursor'
+import { newestFirst } from './cursor'
 import { db, isDuplicateKey, QUERY_CAP } from './db'
-import { asRecord, asRecords, updatedCount } from './documents'
+import { asRecord, updatedCount } from './documents'
 
 const ENTRIES = 'entries'
 
@@ -71,25 +71,12 @@ export async function putEntry(
 }
 
 /** A member's entries, newest first: 我的报名. */
-export async function listEntriesOfMember(
+export function listEntriesOfMember(
   memberId: string,
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: EntryRecord[]; nextCursor?: string }> {
-  const _ = db().command
-  const where = cursor ? _.and([{ memberId }, olderThan('createdAt', cursor)]) : { memberId }
-  const res = (await db()
-    .collection(ENTRIES)
-    .where(where)
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit + 1)
-    .get()) as { data: unknown }
-  return page(
-    asRecords<EntryRecord>(res.data).map((row) => revive(row)),
-    limit,
-    (last) => timeKey(last.createdAt, last._id),
-  )
+  return newestFirst<EntryRecord>(ENTRIES, { memberId }, 'createdAt', { cursor, limit }, revive)
 }
 
 /** How many entries of these statuses a session has (a lottery's "entries so far"). */

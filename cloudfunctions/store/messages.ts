@@ -1,5 +1,5 @@
 import { messageFrom, type MessagePost, type MessageRecord } from '../domain/message'
-import { olderThan, page, timeKey } from './cursor'
+import { newestFirst } from './cursor'
 import { checked, db, isDuplicateKey } from './db'
 import { asRecords, updatedCount } from './documents'
 import { deliverAll, planSends } from './subscribe'
@@ -55,23 +55,12 @@ async function insertMessage(record: MessageRecord): Promise<boolean> {
 }
 
 /** A member's messages, newest first. */
-export async function listMessagesOf(
+export function listMessagesOf(
   memberId: string,
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: MessageRecord[]; nextCursor?: string }> {
-  const _ = db().command
-  const where = cursor ? _.and([{ memberId }, olderThan('createdAt', cursor)]) : { memberId }
-  const res = (await db()
-    .collection(MESSAGES)
-    .where(where)
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit + 1)
-    .get()) as { data: unknown }
-  return page(asRecords<MessageRecord>(res.data).map(revive), limit, (last) =>
-    timeKey(last.createdAt, last._id),
-  )
+  return newestFirst<MessageRecord>(MESSAGES, { memberId }, 'createdAt', { cursor, limit }, revive)
 }
 
 /** A member's messages posted since `since`, newest first (a handful: minutes' worth). */

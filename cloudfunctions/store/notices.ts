@@ -1,5 +1,5 @@
 import type { NewNotice, NoticeChange, NoticeRecord } from '../domain/notice'
-import { decodeCursor, isTimeKey, olderThan, page, timeKey, type TimeKey } from './cursor'
+import { decodeCursor, isTimeKey, newestFirst, page, timeKey, type TimeKey } from './cursor'
 import { db, isDuplicateKey } from './db'
 import { asRecord, asRecords, updatedCount } from './documents'
 
@@ -90,20 +90,8 @@ export async function listVisible(
 }
 
 /** Every notice, newest created first: the staff list. */
-export async function listAll(cursor: string | undefined, limit: number): Promise<NoticePage> {
-  const where = cursor ? olderThan('createdAt', cursor) : {}
-  const res = (await db()
-    .collection(NOTICES)
-    .where(where)
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit + 1)
-    .get()) as { data: unknown }
-  return page(
-    asRecords<NoticeRecord>(res.data).map((n) => revive(n)),
-    limit,
-    (last) => timeKey(last.createdAt, last._id),
-  )
+export function listAll(cursor: string | undefined, limit: number): Promise<NoticePage> {
+  return newestFirst<NoticeRecord>(NOTICES, {}, 'createdAt', { cursor, limit }, revive)
 }
 
 /** Published notices whose time fell in [from, to): what a scheduler tick made visible. */
