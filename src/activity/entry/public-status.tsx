@@ -36,12 +36,12 @@ export function PublicStatus({ card }: { card: EntryStatusCard }) {
           <Text className="zg-entry-page__line">人数：{card.partySize} 人</Text>
         </View>
       </Card>
-      <View className="zg-entry-page__foot">
-        <Text className="zg-entry-page__hint">
+      <View className="zg-entry-foot">
+        <Text className="zg-entry-foot__hint">
           这是会员分享的报名状态，随报名进展实时更新；只有报名的会员本人可以操作。
         </Text>
         <Button
-          className="zg-entry-page__button"
+          className="zg-entry-foot__button"
           type="primary"
           block
           onClick={() => void Taro.navigateTo({ url: activityDetailUrl(card.activityId) })}
