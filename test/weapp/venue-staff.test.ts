@@ -1,11 +1,13 @@
 /**
  * Staff's venue pages of the COMPILED weapp build against the real api function and the seeded
  * local cloud: 工作台 reaches them, 当日预约 shows the seeded day by table and slot with names
- * masked, 爽约申诉 clears an appeal with a reason, and the minimal 编辑场馆 saves a venue.
+ * masked, 爽约申诉 clears an appeal with a reason, and 编辑场馆 saves a venue: its tables, a
+ * closed day, a blocked hour and the booking policy.
  * `showModal` answers 确定.
  */
 import { demoData } from '../../cloud/seed'
 import { VENUE_IDS } from '../../cloud/seed/venues'
+import type { ManagedVenue } from '../../cloudfunctions/contract'
 import type { BookingRecord } from '../../cloudfunctions/domain/booking'
 import { dayOf } from '../../cloudfunctions/domain/time'
 import { actionsCalled, bootActivityApp, type ActivityApp } from './activity-fixtures'
@@ -113,8 +115,9 @@ it('爽约申诉 clears an appeal with a reason, and the list empties', async ()
 it('编辑场馆 shows a refused field next to it, then saves a fifth table', async () => {
   const page = await app.open('admin/venue-edit/index', { id: VENUE_IDS.pingPong }, '编辑场馆')
   const inputs = page.querySelectorAll('.zg-field__input')
-  // Name, address, phone, tables, slot minutes, in the form's order.
-  expect(inputs).toHaveLength(5)
+  // Name, address, phone, tables, slot minutes; a closed day's reason, a block's reason; the
+  // policy's eleven numbers: in the form's order.
+  expect(inputs).toHaveLength(18)
   inputs[4].dispatchEvent('input', { detail: { value: '5' } })
   await app.harness.simulate.sleep(50)
   button(page, '保存')?.dispatchEvent('tap')
@@ -145,4 +148,47 @@ it('编辑场馆 shows a refused field next to it, then saves a fifth table', as
     '4号台',
     '5号台',
   ])
+})
+
+it('编辑场馆 closes a day with its reason, blocks an hour and changes the policy, after a confirmation', async () => {
+  const page = await app.open('admin/venue-edit/index', { id: VENUE_IDS.pingPong }, '预约规则')
+  const inputs = page.querySelectorAll('.zg-field__input')
+  const day = dayOf(new Date(Date.now() + 5 * 86_400_000))
+  const pickers = page.querySelectorAll('.zg-venue-edit__pick')
+  // The closed day: its date picker is the first after the card's own four (dates and hours).
+  pickers[4].dispatchEvent('change', { detail: { value: day } })
+  inputs[5].dispatchEvent('input', { detail: { value: '展厅布展' } })
+  await app.harness.simulate.sleep(50)
+  button(page, '添加闭馆日')?.dispatchEvent('tap')
+  await app.waitFor(() => text(page).includes(`${day} 闭馆：展厅布展`))
+  inputs[6].dispatchEvent('input', { detail: { value: '更换球网' } })
+  await app.harness.simulate.sleep(50)
+  button(page, '添加停用时段')?.dispatchEvent('tap')
+  await app.waitFor(() => text(page).includes('维修保养：更换球网'))
+  // 每人每天最多 → 2; 每个基层工会每天最多 → 6.
+  inputs[8].dispatchEvent('input', { detail: { value: '2' } })
+  inputs[11].dispatchEvent('input', { detail: { value: '6' } })
+  await app.harness.simulate.sleep(50)
+  app.showModal.mockClear()
+  button(page, '保存')?.dispatchEvent('tap')
+  await app.waitFor(() =>
+    app.showToast.mock.calls.some(([o]) =>
+      String((o as { title?: string }).title).startsWith('已保存'),
+    ),
+  )
+  expect(app.showModal.mock.calls[0]?.[0]).toMatchObject({ title: '保存场馆' })
+  const staff = await app.openidOf('staff')
+  const managed = await app.api<{ items: ManagedVenue[] }>(
+    staff,
+    'venue.manageList',
+    { limit: 50 },
+    false,
+  )
+  const venue = managed.items.find((v) => v.id === VENUE_IDS.pingPong)
+  if (!venue) throw new Error('the venue is gone from the staff list')
+  expect(venue.policy).toMatchObject({ perMemberDay: 2, perUnitDay: 6 })
+  expect(venue.calendar.exceptions).toContainEqual({ date: day, hours: null, reason: '展厅布展' })
+  expect(venue.calendar.blocks).toContainEqual(
+    expect.objectContaining({ reason: '更换球网', kind: 'maintenance' }),
+  )
 })

@@ -6,16 +6,30 @@ import { Button, Card, ErrorState, Field, LoadingState, PageContainer } from '@/
 import { useQuery } from '@/api/use-query'
 import { useSubmitOutcome } from '@/api/use-submit'
 import { showError } from '@/api/show-error'
-import { toast } from '@/utils/confirm'
+import { confirm, toast } from '@/utils/confirm'
 import { beijingToday } from '@/utils/venue-labels'
 import { ChoiceChips } from '../components/choice-chips'
 import { FieldError } from '../components/field-error'
 import { messagesUnder, unplacedMessages, type FieldErrors } from '../components/field-paths'
+import { BlocksCard } from './blocks-card'
+import { DaysCard } from './days-card'
 import { formOf, paramsOf, STATUS_LABELS, STATUSES, type VenueForm } from './form'
+import { PolicyCard } from './policy-card'
 import './index.scss'
 
+/** Calendar fields whose messages show next to their own input. */
+const SHOWN_IN_CARDS = [
+  'calendar.from',
+  'calendar.to',
+  'calendar.hours',
+  'calendar.slotMinutes',
+  'calendar.weekdays',
+  'calendar.exceptions',
+  'calendar.blocks',
+]
+
 /** Where each input's messages go; the rest show above the save button. */
-const PLACED = ['name', 'address', 'phone', 'notes', 'resources', 'calendar', 'status']
+const PLACED = ['name', 'address', 'phone', 'notes', 'resources', 'calendar', 'policy', 'status']
 
 /** 编辑场馆: load the venue (or start a new one), then the form. */
 export default function VenueEdit() {
@@ -50,6 +64,19 @@ function Editor({ venue }: { venue: ManagedVenue | null }) {
     setForm((f) => ({ ...f, [key]: value }))
 
   const save = async () => {
+    const closing =
+      form.closures.some((c) => !venue?.calendar.exceptions.some((e) => e.date === c.date)) ||
+      form.blocks.some((b) => b.id === undefined)
+    if (
+      closing &&
+      venue &&
+      !(await confirm(
+        '保存场馆',
+        '新增的闭馆日和停用时段内已有的预约将被取消，并通知预约的会员。确定保存？',
+        '保存',
+      ))
+    )
+      return
     const params = paramsOf(form, venue)
     const outcome = venue
       ? await update.submit({ ...params, id: venue.id, version: venue.version })
@@ -145,10 +172,7 @@ function Editor({ venue }: { venue: ManagedVenue | null }) {
           messages={Object.keys(errors)
             .filter(
               (p) =>
-                p.startsWith('calendar.') &&
-                !['calendar.from', 'calendar.to', 'calendar.hours', 'calendar.slotMinutes'].some(
-                  (known) => p.startsWith(known),
-                ),
+                p.startsWith('calendar.') && !SHOWN_IN_CARDS.some((known) => p.startsWith(known)),
             )
             .map((p) => errors[p])}
         />
@@ -160,14 +184,29 @@ function Editor({ venue }: { venue: ManagedVenue | null }) {
             onChange={(s) => change('status', s)}
           />
         </Field>
-        <Text className="zg-venue-edit__note">
-          开放星期、闭馆日、停用时段和预约规则沿用{venue ? '原设置' : '默认设置'}。
-        </Text>
+        {venue ? null : (
+          <Text className="zg-venue-edit__note">
+            新场馆使用默认预约规则；停用时段和预约规则可在场馆建好后修改。
+          </Text>
+        )}
+      </Card>
+      <DaysCard form={form} change={change} errors={errors} today={beijingToday()} />
+      {venue ? (
+        <BlocksCard
+          form={form}
+          change={change}
+          errors={errors}
+          today={beijingToday()}
+          tables={venue.resourceList}
+        />
+      ) : null}
+      {form.policy ? <PolicyCard change={change} errors={errors} policy={form.policy} /> : null}
+      <View className="zg-venue-edit__foot">
         <FieldError messages={unplaced} />
         <Button type="primary" block loading={saving} disabled={saving} onClick={() => void save()}>
           保存
         </Button>
-      </Card>
+      </View>
     </PageContainer>
   )
 }
