@@ -331,3 +331,34 @@ describe('what staff may do and are told', () => {
     )
   })
 })
+
+describe('the ticket policy (中签与爽约)', () => {
+  const own = {
+    confirmHours: 48,
+    offerHours: 6,
+    noShowBan: { noShows: 3, withinDays: 90, banDays: 14 },
+  }
+
+  it('is left to the server’s default for a new activity', () => {
+    expect(built(filled())).not.toHaveProperty('ticketPolicy')
+  })
+
+  it('goes back whole with an edit, so saving never resets it', () => {
+    const form = { ...formOf(managed({ ticketPolicy: own })), sessions: filled().sessions }
+    expect(built(form).ticketPolicy).toEqual(own)
+  })
+
+  it('takes the numbers typed, no ban when switched off, and names a bad one', () => {
+    const form = formOf(managed({ ticketPolicy: own }))
+    const policy = form.ticketPolicy
+    if (!policy) throw new Error('an edited activity has its policy in the form')
+    const off = {
+      ...form,
+      sessions: filled().sessions,
+      ticketPolicy: { ...policy, ban: false, offerHours: '3' },
+    }
+    expect(built(off).ticketPolicy).toEqual({ confirmHours: 48, offerHours: 3, noShowBan: null })
+    const bad = requestOf({ ...off, ticketPolicy: { ...policy, confirmHours: '1.5' } })
+    expect(bad.ok ? null : bad.errors['ticketPolicy.confirmHours']).toBe('中签确认时限须为整数')
+  })
+})

@@ -169,9 +169,21 @@ it('saves the draft once fixed, publishes it after saying when signup opens, and
   )
 })
 
+it('shows the saved activity’s 中签与爽约 rules and saves a change to them', async () => {
+  await app.waitFor(() =>
+    page
+      .querySelectorAll('.zg-field__label')
+      .some((l) => l.dom.textContent === '中签确认时限（小时）'),
+  )
+  await fire(inField('中签确认时限（小时）', '.zg-field__input')[0], 'input', '48')
+  await tapButton('保存修改')
+  const reply = await replyOf<ManagedActivity>('activity.update')
+  expect(reply.ok ? reply.data.ticketPolicy.confirmHours : reply.error).toBe(48)
+})
+
 it('says 内容已被他人修改 when someone else saved first', async () => {
-  const current = await replyOf<ManagedActivity>('activity.publish')
-  if (!current.ok) throw new Error('not published')
+  const current = await replyOf<ManagedActivity>('activity.update')
+  if (!current.ok) throw new Error('not saved')
   const a = current.data
   // Another staff member saves a change from the same version.
   const staff = await identityOf(app.cloud, 'staff')
@@ -208,7 +220,7 @@ it('says 内容已被他人修改 when someone else saved first', async () => {
 
   await fire(inField('标题', '.zg-field__input')[0], 'input', '"六月风荷"行香茶会（改）')
   await tapButton('保存修改')
-  const reply = await replyOf<ManagedActivity>('activity.update')
+  const reply = await replyOf<ManagedActivity>('activity.update', 1)
   expect(reply.ok ? null : reply.error.code).toBe('CONFLICT')
   await app.waitFor(() => app.texts(page, '.zg-act-edit__problem').length > 0)
   expect(app.texts(page, '.zg-act-edit__problem')[0]).toContain('内容已被他人修改，请刷新后再试')

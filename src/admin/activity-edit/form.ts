@@ -50,6 +50,21 @@ export interface ActivityForm {
   /** '' = no monthly cap. */
   winsPerMonth: string
   cancelCutoffHours: string
+  /**
+   * 中签确认与爽约: the activity's ticket policy, for an activity that exists (a new one starts on
+   * the server's default, shown once it is saved).
+   */
+  ticketPolicy: TicketPolicyForm | null
+}
+
+export interface TicketPolicyForm {
+  confirmHours: string
+  offerHours: string
+  /** false: no-shows bring no ban. */
+  ban: boolean
+  banNoShows: string
+  banWithinDays: string
+  banDays: string
 }
 
 export type ActivityRequest = ParamsOf<'activity.create'>
@@ -93,6 +108,7 @@ export function emptyForm(): ActivityForm {
     childMaxAge: '12',
     winsPerMonth: '',
     cancelCutoffHours: '24',
+    ticketPolicy: null,
   }
 }
 
@@ -129,6 +145,19 @@ export function formOf(activity: ManagedActivity): ActivityForm {
     winsPerMonth:
       activity.eligibility.winsPerMonth === null ? '' : String(activity.eligibility.winsPerMonth),
     cancelCutoffHours: String(activity.cancelCutoffHours),
+    ticketPolicy: ticketPolicyFormOf(activity.ticketPolicy),
+  }
+}
+
+function ticketPolicyFormOf(policy: ManagedActivity['ticketPolicy']): TicketPolicyForm {
+  const ban = policy.noShowBan
+  return {
+    confirmHours: String(policy.confirmHours),
+    offerHours: String(policy.offerHours),
+    ban: ban !== null,
+    banNoShows: String(ban?.noShows ?? 2),
+    banWithinDays: String(ban?.withinDays ?? 180),
+    banDays: String(ban?.banDays ?? 30),
   }
 }
 
@@ -211,6 +240,19 @@ export function requestOf(form: ActivityForm): Built {
   const winsPerMonth = whole('eligibility.winsPerMonth', form.winsPerMonth, '每月上限', true)
   const cancelCutoffHours =
     whole('cancelCutoffHours', form.cancelCutoffHours, '取消截止小时数') ?? 0
+  const policy = form.ticketPolicy
+  const ticketPolicy = policy && {
+    confirmHours: whole('ticketPolicy.confirmHours', policy.confirmHours, '中签确认时限') ?? 0,
+    offerHours: whole('ticketPolicy.offerHours', policy.offerHours, '递补确认时限') ?? 0,
+    noShowBan: policy.ban
+      ? {
+          noShows: whole('ticketPolicy.noShowBan.noShows', policy.banNoShows, '爽约次数') ?? 0,
+          withinDays:
+            whole('ticketPolicy.noShowBan.withinDays', policy.banWithinDays, '爽约统计天数') ?? 0,
+          banDays: whole('ticketPolicy.noShowBan.banDays', policy.banDays, '暂停报名天数') ?? 0,
+        }
+      : null,
+  }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return {
@@ -229,6 +271,7 @@ export function requestOf(form: ActivityForm): Built {
       party: { maxSize, family },
       eligibility: { winsPerMonth },
       cancelCutoffHours,
+      ...(ticketPolicy ? { ticketPolicy } : {}),
     },
   }
 }
@@ -280,6 +323,7 @@ export const PLACED_PATHS = [
   'party',
   'eligibility',
   'cancelCutoffHours',
+  'ticketPolicy',
   'reason',
 ] as const
 
@@ -303,6 +347,7 @@ const ERRORS_OF: Record<keyof ActivityForm, readonly string[]> = {
   childMaxAge: ['party.family'],
   winsPerMonth: ['eligibility'],
   cancelCutoffHours: ['cancelCutoffHours'],
+  ticketPolicy: ['ticketPolicy'],
 }
 
 export function withoutErrors(errors: FieldErrors, prefixes: readonly string[]): FieldErrors {

@@ -5,6 +5,7 @@ import { ChoiceChips } from '../components/choice-chips'
 import { DateTimeField } from '../components/date-time-field'
 import { FieldError } from '../components/field-error'
 import { messageAt, messagesUnder } from '../components/field-paths'
+import type { FieldErrors, TicketPolicyForm } from './form'
 import type { ActivityEditor } from './use-activity-editor'
 
 const FAMILY = ['no', 'yes'] as const
@@ -139,6 +140,96 @@ export function Rules({ editor, locked }: { editor: ActivityEditor; locked: bool
           onInput={(v) => change('cancelCutoffHours', v)}
         />
         <FieldError messages={messagesUnder(errors, 'cancelCutoffHours')} />
+      </Field>
+      {form.ticketPolicy ? (
+        <TicketPolicyFields
+          policy={form.ticketPolicy}
+          locked={locked}
+          errors={errors}
+          onChange={(policy) => change('ticketPolicy', policy)}
+        />
+      ) : (
+        <Text className="zg-field__hint">
+          新活动先用默认的中签确认时限与爽约规则，保存后可在这里修改。
+        </Text>
+      )}
+    </>
+  )
+}
+
+const BAN = ['yes', 'no'] as const
+
+/** 中签与爽约: the deadlines a winner and an offer have, and the no-show ban. */
+function TicketPolicyFields({
+  policy,
+  locked,
+  errors,
+  onChange,
+}: {
+  policy: TicketPolicyForm
+  locked: boolean
+  errors: FieldErrors
+  onChange: (policy: TicketPolicyForm) => void
+}) {
+  const set = <K extends keyof TicketPolicyForm>(key: K, value: TicketPolicyForm[K]) =>
+    onChange({ ...policy, [key]: value })
+  const hours = (key: 'confirmHours' | 'offerHours', label: string, hint: string) => (
+    <Field label={label} hint={hint}>
+      <NumberInput
+        value={policy[key]}
+        placeholder="小时"
+        locked={locked}
+        onInput={(v) => set(key, v)}
+      />
+      <FieldError messages={messagesUnder(errors, `ticketPolicy.${key}`)} />
+    </Field>
+  )
+  return (
+    <>
+      {hours(
+        'confirmHours',
+        '中签确认时限（小时）',
+        '中签后这么多小时内未确认参加，名额递补给候补',
+      )}
+      {hours(
+        'offerHours',
+        '递补确认时限（小时）',
+        '收到递补名额后这么多小时内未接受，再递补下一位',
+      )}
+      <Field label="爽约暂停报名" hint="未检票即爽约；暂停期间不能报名活动和预约场地">
+        <ChoiceChips
+          options={BAN}
+          labelOf={(k) => (k === 'yes' ? '暂停' : '不暂停')}
+          value={policy.ban ? 'yes' : 'no'}
+          disabled={locked}
+          onChange={(k) => set('ban', k === 'yes')}
+        />
+        {policy.ban ? (
+          <View className="zg-act-edit__ban">
+            <NumberInput
+              value={policy.banWithinDays}
+              placeholder="天数"
+              locked={locked}
+              onInput={(v) => set('banWithinDays', v)}
+            />
+            <Text>天内爽约</Text>
+            <NumberInput
+              value={policy.banNoShows}
+              placeholder="次数"
+              locked={locked}
+              onInput={(v) => set('banNoShows', v)}
+            />
+            <Text>次，暂停</Text>
+            <NumberInput
+              value={policy.banDays}
+              placeholder="天数"
+              locked={locked}
+              onInput={(v) => set('banDays', v)}
+            />
+            <Text>天</Text>
+          </View>
+        ) : null}
+        <FieldError messages={messagesUnder(errors, 'ticketPolicy.noShowBan')} />
       </Field>
     </>
   )
