@@ -28,6 +28,11 @@ export interface Me {
     /** ISO instant until which 会员认证 is locked after repeated failures; null when open. */
     lockedUntil: string | null
   }
+  /**
+   * ISO instant until which no-shows keep the member from booking and signing up (爽约暂停);
+   * null when they may.
+   */
+  bannedUntil: string | null
 }
 
 /** The caller: who they are, and 会员认证. */

@@ -411,5 +411,13 @@ test('two bookings left empty are 爽约 ×2: the ban refuses his next booking a
     ),
   )
   await snap(page, 'booking-banned-signup')
+
+  // 我的 says it before any tap, with the same end.
+  await actAs(page, demo.cloud.url, '王建国')
+  await tab(page, '我的').click()
+  const notice = card(page, '暂停预约与报名')
+  await notice.waitFor()
+  expect(await notice.textContent()).toContain(`${whenText(until)}前不能预约场地或报名活动`)
+  await snap(page, 'me-banned')
   await page.context().close()
 })

@@ -315,6 +315,9 @@ describe('a day of the ping-pong venue', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'MEMBER_BANNED' } })
     const until7 = `${Number(addDays(D, 8).slice(5, 7))}月${Number(addDays(D, 8).slice(8))}日`
     expect(refused.ok ? '' : refused.error.message).toContain(`${until7} 00:00起可再次预约`)
+    // 我的 says so before any tap: the same end as the credit's.
+    const me = api.ok(await api.call(MEMBER, 'me.get', {}))
+    expect(me.bannedUntil).toBe(new Date(String(credit?.bannedUntil)).toISOString())
 
     const activity = api.ok(
       await api.write(STAFF, 'activity.create', rid(), openActivity(atLocal(D, '16:16').getTime())),
@@ -346,6 +349,7 @@ describe('a day of the ping-pong venue', () => {
     expect(resolved.appeal).toMatchObject({ status: 'cleared', reason: '核实属实' })
     const credit = (await api.documents('credit')).find((c) => c._id === ownerRecord._id)
     expect(credit).toMatchObject({ noShows: [], bannedUntil: null })
+    expect(api.ok(await api.call(MEMBER, 'me.get', {})).bannedUntil).toBeNull()
     // No longer banned: the day's own limit is what refuses now (14:00 and 16:00 count).
     expect(codeOf(await bookOf(MEMBER, D, 2, '19:00'))).toBe('BOOKING_LIMIT')
     expect(api.ok(await api.call(STAFF, 'booking.appeals', {})).items).toEqual([])

@@ -118,6 +118,17 @@ export default function Me() {
         </View>
       </View>
       <Verification me={me} />
+      {me.bannedUntil ? (
+        <Card
+          title="暂停预约与报名"
+          extra={<StatusBadge text="暂停中" tone="red" />}
+          onTap={() => void Taro.navigateTo({ url: MY_BOOKINGS_URL })}
+        >
+          <Text className="zg-me__hint">
+            {`因爽约，${formatShanghai(me.bannedUntil)}前不能预约场地或报名活动。如有特殊情况，可在「我的预约」对爽约提出申诉。`}
+          </Text>
+        </Card>
+      ) : null}
       {me.verified ? (
         <Card
           title="我的报名"
