@@ -1,6 +1,7 @@
 import type { EntryStatus, EntryStatusCard } from '../../contract/entry'
-import { sessionOf, type ActivityRecord } from '../../domain/activity'
+import type { ActivityRecord } from '../../domain/activity'
 import type { EntryRecord } from '../../domain/entry'
+import { entryBasics } from './entry'
 
 /** The status in the words the app and the messages use. */
 export const ENTRY_STATUS_TEXT: Record<EntryStatus, string> = {
@@ -20,15 +21,8 @@ export const ENTRY_STATUS_TEXT: Record<EntryStatus, string> = {
  * entry's status, so nothing personal (name, member id, companions, ticket) can slip in.
  */
 export function toEntryStatusCard(entry: EntryRecord, activity: ActivityRecord): EntryStatusCard {
-  const session = sessionOf(activity, entry.sessionId)
   return {
-    id: entry._id,
-    activityId: activity._id,
-    activityTitle: activity.title,
-    allocation: entry.allocation,
-    sessionId: entry.sessionId,
-    sessionStartAt: (session?.startAt ?? entry.sessionStartAt).toISOString(),
-    placeName: activity.place.name,
+    ...entryBasics(entry, activity),
     placeAddress: activity.place.address,
     status: entry.status,
     statusText: ENTRY_STATUS_TEXT[entry.status],

@@ -15,6 +15,26 @@ export interface DrawFacts {
   ticketCode?: string | null
 }
 
+/**
+ * What an entry's member and anyone opening its shared card both see: which activity, session
+ * and place. Nothing of the member.
+ */
+export function entryBasics(
+  entry: EntryRecord,
+  activity: ActivityRecord,
+  session = sessionOf(activity, entry.sessionId),
+) {
+  return {
+    id: entry._id,
+    activityId: activity._id,
+    activityTitle: activity.title,
+    allocation: entry.allocation,
+    sessionId: entry.sessionId,
+    sessionStartAt: (session?.startAt ?? entry.sessionStartAt).toISOString(),
+    placeName: activity.place.name,
+  }
+}
+
 /** An entry as its member (or staff acting for them) sees it, with what it allows now. */
 export function toMyEntry(
   entry: EntryRecord,
@@ -26,13 +46,7 @@ export function toMyEntry(
   const actions = entryActions(entry, activity, now)
   const cancelUntil = !actions.includes('cancel') ? null : cancelUntilOf(entry, activity, session)
   return {
-    id: entry._id,
-    activityId: activity._id,
-    activityTitle: activity.title,
-    allocation: entry.allocation,
-    sessionId: entry.sessionId,
-    sessionStartAt: (session?.startAt ?? entry.sessionStartAt).toISOString(),
-    placeName: activity.place.name,
+    ...entryBasics(entry, activity, session),
     status: entry.status,
     partySize: entry.partySize,
     companions: entry.companions,
